@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  console.log('Factcards background ready', { id: browser.runtime.id });
+});

@@ -1,0 +1,174 @@
+/**
+ * The one message protocol between Factcards' contexts. Every message that crosses a context boundary
+ * is declared here, with what it carries and what it answers.
+ *
+ * - Content script, popup and options page → background: everything that reads or writes the store,
+ *   because only the background opens IndexedDB (the extension origin, never a page's).
+ * - Popup → content script (a tab): what the page mentions, and revealing a mention.
+ *
+ * Payloads are plain, structured-clone/JSON-safe data. Failures come back as `Result` values rather than
+ * thrown errors, so a caller always gets a message it can show.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CompiledMatcher } from '../match/compiled';
+import type { Article, Context, Entity, EntityType, Pack, PartialDate } from '../pack/schema';
+
+/** An error a caller can show: what went wrong and, for input errors, where (`articles[3].url`). */
+export interface ProtocolError {
+  code: 'invalid-input' | 'not-found' | 'conflict' | 'too-large' | 'cancelled' | 'internal';
+  message: string;
+  /** Field path or file position the error is about, when there is one. */
+  where?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+/** One dated, sourced line of a card's timeline. */
+export interface CardContext {
+  sentence: string;
+  /** Offsets of the mention in `sentence`, so the UI can emphasise it. */
+  start: number;
+  end: number;
+  /** The event date when the sentence states one, else null (the UI falls back to `publishedAt`). */
+  eventDate: PartialDate | null;
+  /** Null when the article's date is unknown. */
+  publishedAt: PartialDate | null;
+  outlet: string;
+  /** http(s) only, or null when the article's URL is unknown. */
+  url: string | null;
+  articleId: string;
+  articleTitle: string;
+  /** "according to Le Monde": the outlet the sentence attributes its claim to. */
+  attributedTo: string | null;
+}
+
+/** Everything a hover card or the popup's entity view shows for one entity. */
+export interface EntityCard {
+  id: string;
+  name: string;
+  type: EntityType;
+  description: string | null;
+  /** Newest first. */
+  roles: Entity['roles'];
+  aliases: string[];
+  /** How many distinct articles mention the entity. */
+  articleCount: number;
+  /** Newest first (event date, else publication date). May be truncated: see `contextCount`. */
+  contexts: CardContext[];
+  contextCount: number;
+}
+
+export interface SearchHit<T> {
+  item: T;
+  /** Ranges in the matched field's text to emphasise: [start, end) pairs. */
+  highlights: Array<{ field: string; ranges: Array<[number, number]> }>;
+  score: number;
+}
+
+export interface EntitySearchItem {
+  id: string;
+  name: string;
+  type: EntityType;
+  description: string | null;
+  aliases: string[];
+}
+
+export interface ArticleSearchItem {
+  id: string;
+  title: string;
+  outlet: string;
+  publishedAt: PartialDate | null;
+  url: string | null;
+}
+
+export interface SearchResults {
+  entities: Array<SearchHit<EntitySearchItem>>;
+  articles: Array<SearchHit<ArticleSearchItem>>;
+}
+
+/** An article in full, with its mentions located in `text` for linking. */
+export interface ArticleView extends Omit<Article, 'text'> {
+  text: string;
+  mentions: Array<{ start: number; end: number; entityId: string }>;
+}
+
+/** A stored pack as the options page lists it. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+  created: string;
+  importedAt: string;
+  enabled: boolean;
+  /** The bundled seed pack: it can be disabled or reset, not exported as user data. */
+  bundled: boolean;
+  articleCount: number;
+  entityCount: number;
+}
+
+export interface ImportSummary {
+  packId: string;
+  articlesAdded: number;
+  /** Articles already stored (same URL or same text), each with why it was skipped. */
+  articlesSkipped: Array<{ articleId: string; title: string; reason: string }>;
+  entitiesNew: number;
+  entitiesMerged: number;
+  /** The same alias claimed by different entities: shown to the user, never silently merged. */
+  conflicts: Array<{ alias: string; entities: Array<{ id: string; name: string }> }>;
+}
+
+/** A mention the content script found on the page, as the popup lists it. */
+export interface PageMentionCount {
+  entityId: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+/** Content script, popup and options → background. */
+export interface BackgroundProtocol {
+  /** The precompiled matcher for enabled packs, and its revision so callers can tell it changed. */
+  getMatcher(): Result<{ revision: string; matcher: CompiledMatcher }>;
+  /**
+   * Fuzzy lookup of name-like token sequences that matched no alias (misspellings such as
+   * "Kir Starmer"). Answers, for each candidate, the entity it resolves to or null.
+   */
+  resolveFuzzy(candidates: string[]): Result<Array<{ entityId: string; name: string } | null>>;
+  /** The card for an entity; `maxContexts` caps the timeline (the popup's entity view asks for more). */
+  getCard(request: { entityId: string; maxContexts?: number }): Result<EntityCard>;
+  /** Fuzzy search of entities and articles for the popup. */
+  search(request: { query: string; limit?: number }): Result<SearchResults>;
+  getArticle(request: { articleId: string }): Result<ArticleView>;
+  /** Articles that mention an entity, newest first, paged. */
+  listEntityArticles(request: {
+    entityId: string;
+    offset: number;
+    limit: number;
+  }): Result<{ total: number; articles: ArticleSearchItem[] }>;
+  /** Opens the popup's search on an entity (falls back to a tab when the browser cannot open the popup). */
+  openInPopup(request: { entityId: string }): Result<void>;
+
+  listPacks(): Result<PackSummary[]>;
+  /** Validates and stores a pack in one transaction: all or nothing. */
+  importPack(request: { pack: unknown }): Result<ImportSummary>;
+  setPackEnabled(request: { packId: string; enabled: boolean }): Result<void>;
+  removePack(request: { packId: string }): Result<void>;
+  /** Exports one pack, or every stored pack merged into one when `packId` is null. */
+  exportPack(request: { packId: string | null }): Result<Pack>;
+  /** Removes every pack and reloads the bundled seed pack. */
+  resetToSeed(): Result<void>;
+}
+
+/** Popup → the content script of a tab. */
+export interface TabProtocol {
+  /** What the page mentions: one row per entity with its count, most frequent first. */
+  getPageMentions(): PageMentionCount[];
+  /** Scrolls to the first mention of the entity and opens its card. */
+  revealMention(request: { entityId: string }): boolean;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();
+
+export type { Article, Context, Entity };
