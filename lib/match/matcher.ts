@@ -1,0 +1,281 @@
+/**
+ * The page matcher: finds known aliases in text in time linear in the text, whatever the number of
+ * aliases. Aliases are sequences of token keys in a trie; the scan walks the trie from each word, so
+ * the work per word is bounded by the longest alias (in words), never by how many aliases exist.
+ */
+import type { EntityType } from '../pack/schema';
+import { COMPILED_MATCHER_FORMAT, type CompiledMatcher } from './compiled';
+import { isAllCapsToken, isJoiner, isUpperCode, isWordCode, nameKeys, tokenKey } from './normalize';
+
+export interface AliasEntry {
+  alias: string;
+  entityId: string;
+}
+
+export interface MatcherEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** A mention of an entity: UTF-16 offsets into the text given to `findMentions`, end exclusive. */
+export interface Mention {
+  start: number;
+  end: number;
+  entityId: string;
+}
+
+/**
+ * Entity types in a fixed order, so one character per entity encodes its type in the compiled form.
+ * Spelled out rather than read from the zod schema so the content script does not bundle zod; a unit
+ * test checks it against the schema.
+ */
+export const ENTITY_TYPE_CODES = ['person', 'organization', 'place', 'concept', 'event'] as const satisfies readonly EntityType[];
+
+/** Longer aliases are not names but sentences; the cap also bounds the work per word of page text. */
+export const MAX_ALIAS_TOKENS = 12;
+
+/**
+ * The short-acronym rule: an alias of at most this many characters, written all in capitals in the store
+ * ("US", "UN", "EU", "NATO", "U.S."), matches only all-caps text, so "us", "un" and "Eu" stay words.
+ */
+export const CASE_SENSITIVE_MAX_LENGTH = 5;
+
+export function isCaseSensitiveAlias(alias: string): boolean {
+  const trimmed = alias.trim();
+  return trimmed.length <= CASE_SENSITIVE_MAX_LENGTH && isAllCapsToken(trimmed, 0, trimmed.length);
+}
+
+/** The token keys an alias is stored under, or null when it cannot be matched (no words, too long). */
+export function aliasKeys(alias: string): string[] | null {
+  const keys = nameKeys(alias);
+  if (keys.length === 0 || keys.length > MAX_ALIAS_TOKENS) return null;
+  // A lone letter ("X", "é") would mark every initial on a page.
+  if (keys.length === 1 && (keys[0] ?? '').length < 2) return null;
+  return isCaseSensitiveAlias(alias) ? keys.map((key) => key.toUpperCase()) : keys;
+}
+
+/**
+ * Compiles entities' names and aliases into the compact, serialisable matcher. Each entity's canonical
+ * name is an alias too. When two entities claim the same alias, the one whose canonical name it is
+ * wins, else the first one given; conflicts are reported at import, not resolved here.
+ */
+export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[]): CompiledMatcher {
+  const entityIndex = new Map<string, number>();
+  const entityIds: string[] = [];
+  const entityNames: string[] = [];
+  let entityTypes = '';
+  for (const entity of entities) {
+    if (entityIndex.has(entity.id)) continue;
+    entityIndex.set(entity.id, entityIds.length);
+    entityIds.push(entity.id);
+    entityNames.push(entity.name);
+    entityTypes += String.fromCharCode(48 + Math.max(0, (ENTITY_TYPE_CODES as readonly string[]).indexOf(entity.type)));
+  }
+
+  // Sequence of keys ("jean noel barrot") → owner; canonical names first so they win conflicts.
+  const owners = new Map<string, { entity: number; keys: string[] }>();
+  const claim = (alias: string, entity: number): void => {
+    const keys = aliasKeys(alias);
+    if (keys === null) return;
+    const sequence = keys.join(' ');
+    if (!owners.has(sequence)) owners.set(sequence, { entity, keys });
+  };
+  entities.forEach((entity) => {
+    const index = entityIndex.get(entity.id);
+    if (index !== undefined) claim(entity.name, index);
+  });
+  for (const { alias, entityId } of aliases) {
+    const index = entityIndex.get(entityId);
+    if (index !== undefined) claim(alias, index);
+  }
+
+  const tokenIds = new Map<string, number>();
+  const flat: number[] = [];
+  for (const { entity, keys } of owners.values()) {
+    flat.push(entity, keys.length);
+    for (const key of keys) {
+      let id = tokenIds.get(key);
+      if (id === undefined) {
+        id = tokenIds.size;
+        tokenIds.set(key, id);
+      }
+      flat.push(id);
+    }
+  }
+  return {
+    format: COMPILED_MATCHER_FORMAT,
+    entityIds,
+    entityNames,
+    entityTypes,
+    tokens: [...tokenIds.keys()].join(' '),
+    aliases: flat,
+  };
+}
+
+/** A loaded matcher: the alias trie, ready for `findMentions`. Treat it as opaque. */
+export interface Matcher {
+  readonly compiled: CompiledMatcher;
+  /** Token key → token id. */
+  readonly tokenIds: Map<string, number>;
+  /** Trie edges keyed by `node * tokenCount + tokenId`: a number key hashes faster than a string. */
+  readonly edges: Map<number, number>;
+  readonly tokenCount: number;
+  /** Entity index matched at each trie node, or -1. */
+  readonly terminals: Int32Array;
+  /** Built on first use by `entityOf`, so page load does not pay for it. */
+  entityIndex: Map<string, number> | null;
+}
+
+export class MatcherFormatError extends Error {
+  override name = 'MatcherFormatError';
+}
+
+/** Turns the compiled matcher into a `Matcher`: one pass over the alias records, no normalisation. */
+export function loadMatcher(compiled: CompiledMatcher): Matcher {
+  if (compiled.format !== COMPILED_MATCHER_FORMAT) {
+    throw new MatcherFormatError(`unsupported matcher format "${String(compiled.format)}", expected "${COMPILED_MATCHER_FORMAT}"`);
+  }
+  const keys = compiled.tokens === '' ? [] : compiled.tokens.split(' ');
+  const tokenIds = new Map<string, number>();
+  for (let id = 0; id < keys.length; id++) tokenIds.set(keys[id] as string, id);
+  const tokenCount = keys.length;
+
+  const { aliases } = compiled;
+  // Upper bound on the number of trie nodes: the root plus one per stored token.
+  const terminals = new Int32Array(aliases.length + 1).fill(-1);
+  const edges = new Map<number, number>();
+  let nodeCount = 1;
+  let position = 0;
+  while (position < aliases.length) {
+    const entity = aliases[position] ?? -1;
+    const length = aliases[position + 1] ?? 0;
+    position += 2;
+    let node = 0;
+    for (let k = 0; k < length; k++) {
+      const edgeKey = node * tokenCount + (aliases[position + k] ?? 0);
+      let child = edges.get(edgeKey);
+      if (child === undefined) {
+        child = nodeCount++;
+        edges.set(edgeKey, child);
+      }
+      node = child;
+    }
+    position += length;
+    if (length > 0 && entity >= 0 && entity < compiled.entityIds.length) terminals[node] = entity;
+    else throw new MatcherFormatError(`malformed alias record before position ${position}`);
+  }
+  return { compiled, tokenIds, edges, tokenCount, terminals: terminals.subarray(0, nodeCount), entityIndex: null };
+}
+
+// Scratch state of the trie walk, module-level so the scan allocates nothing per word.
+let tokenStarts: Int32Array = new Int32Array(1024);
+let tokenEnds: Int32Array = new Int32Array(1024);
+let lowerIds: Int32Array = new Int32Array(1024);
+let upperIds: Int32Array = new Int32Array(1024);
+let joinedToPrevious: Uint8Array = new Uint8Array(1024);
+let scanTokenCount = 0;
+let bestEnd = -1;
+let bestEntity = -1;
+
+function ensureScratch(capacity: number): void {
+  if (tokenStarts.length >= capacity) return;
+  const size = Math.max(capacity, tokenStarts.length * 2);
+  const grow = (old: Int32Array): Int32Array => {
+    const next = new Int32Array(size);
+    next.set(old);
+    return next;
+  };
+  tokenStarts = grow(tokenStarts);
+  tokenEnds = grow(tokenEnds);
+  lowerIds = grow(lowerIds);
+  upperIds = grow(upperIds);
+  const joined = new Uint8Array(size);
+  joined.set(joinedToPrevious);
+  joinedToPrevious = joined;
+}
+
+/** Extends the walk from `node` with token `j`, recording the longest alias end seen. */
+function walk(matcher: Matcher, node: number, j: number): void {
+  if (j >= scanTokenCount) return;
+  const upper = upperIds[j] ?? -1;
+  const lower = lowerIds[j] ?? -1;
+  // An all-caps word can continue either as an acronym ("US") or as a folded name ("MACRON").
+  if (upper >= 0) step(matcher, node, j, upper);
+  if (lower >= 0) step(matcher, node, j, lower);
+}
+
+function step(matcher: Matcher, node: number, j: number, tokenId: number): void {
+  const child = matcher.edges.get(node * matcher.tokenCount + tokenId);
+  if (child === undefined) return;
+  const entity = matcher.terminals[child] ?? -1;
+  if (entity >= 0 && j > bestEnd) {
+    bestEnd = j;
+    bestEntity = entity;
+  }
+  if (j + 1 < scanTokenCount && joinedToPrevious[j + 1] === 1) walk(matcher, child, j + 1);
+}
+
+/**
+ * Finds every alias in `text`: whole words only (Unicode word boundaries, so "Paris" is not found in
+ * "Parisien" but "EU" is found in "non-EU"), leftmost and then longest first, never overlapping.
+ * A possessive ("Macron's", "Macron’s") marks only the name.
+ */
+export function findMentions(text: string, matcher: Matcher): Mention[] {
+  const { tokenIds } = matcher;
+  ensureScratch((text.length >> 1) + 2);
+  scanTokenCount = 0;
+  let start = -1;
+  const length = text.length;
+  for (let i = 0; i <= length; i++) {
+    const isWord = i < length && isWordCode(text.charCodeAt(i));
+    if (isWord) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const n = scanTokenCount++;
+    const key = tokenKey(text, start, i);
+    tokenStarts[n] = start;
+    tokenEnds[n] = i;
+    lowerIds[n] = key === '' ? -1 : (tokenIds.get(key) ?? -1);
+    upperIds[n] =
+      i - start <= CASE_SENSITIVE_MAX_LENGTH && isUpperCode(text.charCodeAt(start)) && isAllCapsToken(text, start, i)
+        ? (tokenIds.get(key.toUpperCase()) ?? -1)
+        : -1;
+    joinedToPrevious[n] = n > 0 && isJoiner(text, tokenEnds[n - 1] ?? 0, start) ? 1 : 0;
+    start = -1;
+  }
+
+  const mentions: Mention[] = [];
+  const { entityIds } = matcher.compiled;
+  let j = 0;
+  while (j < scanTokenCount) {
+    if ((lowerIds[j] ?? -1) < 0 && (upperIds[j] ?? -1) < 0) {
+      j++;
+      continue;
+    }
+    bestEnd = -1;
+    bestEntity = -1;
+    walk(matcher, 0, j);
+    if (bestEnd < 0) {
+      j++;
+      continue;
+    }
+    mentions.push({ start: tokenStarts[j] ?? 0, end: tokenEnds[bestEnd] ?? 0, entityId: entityIds[bestEntity] ?? '' });
+    j = bestEnd + 1;
+  }
+  return mentions;
+}
+
+/** The entity behind an id the matcher reported: its canonical name and type. */
+export function entityOf(matcher: Matcher, entityId: string): MatcherEntity | undefined {
+  const { compiled } = matcher;
+  if (matcher.entityIndex === null) {
+    matcher.entityIndex = new Map(compiled.entityIds.map((id, index) => [id, index]));
+  }
+  const index = matcher.entityIndex.get(entityId);
+  if (index === undefined) return undefined;
+  const type = ENTITY_TYPE_CODES[compiled.entityTypes.charCodeAt(index) - 48] ?? 'concept';
+  return { id: entityId, name: compiled.entityNames[index] ?? entityId, type };
+}
