@@ -79,6 +79,8 @@ export interface ArticleSearchItem {
   outlet: string;
   publishedAt: PartialDate | null;
   url: string | null;
+  /** Search only: the start of the article's text, when the query matched there (highlight field "snippet"). */
+  snippet?: string;
 }
 
 export interface SearchResults {
