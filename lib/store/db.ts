@@ -1,0 +1,155 @@
+/**
+ * The knowledge store: one Dexie (IndexedDB) database in the background's extension origin. Only the
+ * background opens it; every other context asks through lib/messaging.
+ *
+ * Ids: article and entity ids in a pack are pack-local, so two packs may both say "a1". The store keeps
+ * the pack's id when it is free and otherwise gives the record a new one (`<packId>:<id>`); `localId`
+ * and each entity contribution's `localId` remember the pack's own ids so an export gives them back.
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { DatePrecision, EntityType, PartialDate } from '../pack/schema';
+
+/** A stored pack's metadata. Its articles, contexts and entity contributions carry its id. */
+export interface PackRecord {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+  created: string;
+  /** ISO timestamp of the (latest) import. */
+  importedAt: string;
+  enabled: boolean;
+  bundled: boolean;
+  articleCount: number;
+  entityCount: number;
+}
+
+export interface ArticleRecord {
+  /** Store-wide id (the pack's id when it was free). */
+  id: string;
+  packId: string;
+  /** The id the pack gave it. */
+  localId: string;
+  /** Position in its pack, so an export keeps the pack's order. */
+  order: number;
+  title: string;
+  outlet: string;
+  url: string | null;
+  publishedAt: PartialDate | null;
+  language: string;
+  text: string;
+  citedOutlets: string[];
+  /** SHA-256 of the text with whitespace collapsed: the same article under another URL is a duplicate. */
+  textHash: string;
+}
+
+/** A role as one pack states it; `articleId` is the pack's own, `storedArticleId` the store's. */
+export interface StoredRole {
+  title: string;
+  asOf: PartialDate | null;
+  articleId: string;
+  storedArticleId: string;
+}
+
+/** What one pack says about an entity. An entity merged from several packs has several. */
+export interface EntityContribution {
+  packId: string;
+  localId: string;
+  order: number;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  description: string | null;
+  roles: StoredRole[];
+}
+
+/**
+ * An entity as the store knows it, merged across packs. `name`, `type`, `description` and `aliases`
+ * are derived from `contributions` (see `summariseEntity`), so removing a pack removes what it added.
+ */
+export interface EntityRecord {
+  id: string;
+  name: string;
+  type: EntityType;
+  description: string | null;
+  /** Every other name it goes by, across contributions. */
+  aliases: string[];
+  /** Folded names and aliases (multiEntry index): alias lookup and merging. */
+  keys: string[];
+  /** Packs that contribute to it (multiEntry index): removal and enabled-only views. */
+  packIds: string[];
+  contributions: EntityContribution[];
+}
+
+export interface ContextRecord {
+  /** Auto-increment: keeps each pack's order for export. */
+  id?: number;
+  packId: string;
+  /** Store ids. */
+  entityId: string;
+  articleId: string;
+  sentence: string;
+  start: number;
+  end: number;
+  eventDate: PartialDate | null;
+  attributedTo: string | null;
+  /** The event date, else the article's publication date, else '': timelines sort on it. */
+  sortDate: string;
+  /** Precision of `sortDate`, kept so a day beats a month that begins on the same day. */
+  sortPrecision: DatePrecision | null;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export type FactcardsDb = Dexie & {
+  packs: EntityTable<PackRecord, 'id'>;
+  articles: EntityTable<ArticleRecord, 'id'>;
+  entities: EntityTable<EntityRecord, 'id'>;
+  contexts: EntityTable<ContextRecord, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+export const DATABASE_NAME = 'factcards';
+
+/**
+ * Schema history, oldest first. To change the schema, append a version with its full `stores` and, when
+ * records must change shape, an `upgrade` (Dexie runs every missing upgrade in order on open). Never edit
+ * a released version.
+ */
+const SCHEMA_VERSIONS: Array<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+}> = [
+  {
+    version: 1,
+    stores: {
+      packs: 'id',
+      // url and textHash: duplicate detection on import; packId: removal.
+      articles: 'id, packId, url, textHash',
+      // *keys: alias lookup and merging; *packIds: removal and enabled-only views.
+      entities: 'id, *keys, *packIds',
+      // entityId: a card's timeline; articleId: an article's mentions; packId: removal.
+      contexts: '++id, packId, entityId, articleId',
+      meta: 'key',
+    },
+  },
+];
+
+/** Opens (creating or migrating as needed) the store. Tests pass their own name to stay isolated. */
+export function openFactcardsDb(name: string = DATABASE_NAME): FactcardsDb {
+  const db = new Dexie(name) as FactcardsDb;
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+  return db;
+}
+
+/** Every table, for transactions that must see or change the whole store at once. */
+export function allTables(db: FactcardsDb) {
+  return [db.packs, db.articles, db.entities, db.contexts, db.meta];
+}

@@ -1,0 +1,19 @@
+/** The knowledge store (background only): open it, import and manage packs, and read the views. */
+export { DATABASE_NAME, openFactcardsDb, type FactcardsDb } from './db';
+export { StoreError, toProtocolError } from './errors';
+export { importPack, preparePack, type ImportOptions } from './import';
+export { exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
+export {
+  DEFAULT_CARD_CONTEXTS,
+  getArticle,
+  getCard,
+  getMatchableEntities,
+  getMatcherSource,
+  getSearchCorpus,
+  listEntityArticles,
+  type ArticleSearchDoc,
+  type EntitySearchDoc,
+  type MatchableEntity,
+  type MatcherSource,
+} from './queries';
+export { getRevision } from './revision';
