@@ -168,6 +168,35 @@ export interface TabProtocol {
   getPageMentions(): PageMentionCount[];
   /** Scrolls to the first mention of the entity and opens its card. */
   revealMention(request: { entityId: string }): boolean;
+  /**
+   * The tab's site (host name, for the popup's per-site switch: the popup has no "tabs" permission to
+   * read the URL), whether Factcards runs there under the current settings, and what the page mentions.
+   */
+  getPageInfo(): { site: string; active: boolean; mentions: PageMentionCount[] };
+  /** Background → tab on the "open-card" command: opens the card of the mention at the selection or caret. */
+  openCardAtSelection(): boolean;
+  /** Background → tab on the "next-mention"/"previous-mention" commands: scrolls to it and opens its card. */
+  revealAdjacentMention(request: { direction: 'next' | 'previous' }): boolean;
+  /** What the content script measured on this page, for the benchmark (kept out of the page's own timeline). */
+  getPageTimings(): ContentTimings;
+}
+
+/** The content script's own measurements on one page, in milliseconds (null until it happened). */
+export interface ContentTimings {
+  /** Main-thread time spent scanning and highlighting, summed over chunks. */
+  scanMs: number;
+  /** Characters of page text scanned. */
+  textLength: number;
+  /** The longest single chunk of content-script work. */
+  longestTaskMs: number;
+  /** `loadMatcher` time for the matcher in use. */
+  matcherLoadMs: number | null;
+  /** From content-script start until the first highlights were registered. */
+  firstHighlightsMs: number | null;
+  /** Dwell end → card rendered, for the last card opened; `cached` says whether its data was cached. */
+  lastCardRenderMs: number | null;
+  lastCardCached: boolean | null;
+  mentionCount: number;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
