@@ -248,7 +248,9 @@ export function applyArticleMetadata(draft: RawArticleDraft, metadata: ArticleMe
 function clean(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   // Control characters (other than spaces) have no place in a one-line field.
-  const trimmed = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  let flattened = '';
+  for (const char of value) flattened += char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char;
+  const trimmed = flattened.trim();
   return trimmed === '' ? null : trimmed;
 }
 
