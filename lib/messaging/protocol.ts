@@ -120,6 +120,14 @@ export interface ImportSummary {
   conflicts: Array<{ alias: string; entities: Array<{ id: string; name: string }> }>;
 }
 
+/** A known entity as extraction recognises it (lib/extract's `GazetteerEntry`). */
+export interface GazetteerEntity {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  description: string | null;
+}
+
 /** A mention the content script found on the page, as the popup lists it. */
 export interface PageMentionCount {
   entityId: string;
@@ -160,6 +168,11 @@ export interface BackgroundProtocol {
   exportPack(request: { packId: string | null }): Result<Pack>;
   /** Removes every pack and reloads the bundled seed pack. */
   resetToSeed(): Result<void>;
+  /**
+   * The entities of enabled packs, by name, type and aliases: the options page's import worker passes
+   * them to extraction so raw articles it imports link to entities already known rather than new copies.
+   */
+  getGazetteer(): Result<GazetteerEntity[]>;
 }
 
 /** Popup → the content script of a tab. */
