@@ -1,3 +1,79 @@
+/**
+ * The background: the only context that opens the knowledge store. It loads the bundled pack on install
+ * and update, answers the BackgroundProtocol (lib/messaging) from the store, and bumps
+ * `matcherRevisionItem` when packs change so content scripts refetch the matcher.
+ */
+import seedPack from '@/lib/pack/seed-pack.generated.json';
+import { backgroundMessenger, type ProtocolError, type Result } from '@/lib/messaging/protocol';
+import { matcherRevisionItem, popupRequestItem } from '@/lib/settings';
+import { createKnowledgeService, openFactcardsDb } from '@/lib/store';
+
 export default defineBackground(() => {
-  console.log('Factcards background ready', { id: browser.runtime.id });
+  const knowledge = createKnowledgeService({
+    db: openFactcardsDb(),
+    seed: seedPack,
+    onRevision: (revision) => matcherRevisionItem.setValue(revision),
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    void knowledge.loadBundledPack().then((result) => {
+      if (!result.ok) console.error('Factcards could not load its bundled pack:', result.error.message);
+    });
+  });
+  void knowledge.announceRevision();
+
+  const extensionOrigin = browser.runtime.getURL('/');
+  const denied: ProtocolError = { code: 'invalid-input', message: 'Only Factcards itself may ask this.' };
+  type Sender = { id?: string; url?: string };
+  /** Messages from our own extension: content scripts and extension pages. */
+  const fromFactcards = (sender: Sender) => sender.id === browser.runtime.id;
+  /** Pack management only from our own pages (options, popup), never from a content script in a web page. */
+  const fromExtensionPage = (sender: Sender) => fromFactcards(sender) && (sender.url ?? '').startsWith(extensionOrigin);
+  const guard = <T>(allowed: boolean, answer: () => Promise<Result<T>>): Promise<Result<T>> =>
+    allowed ? answer() : Promise.resolve({ ok: false, error: denied });
+
+  backgroundMessenger.onMessage('getMatcher', ({ sender }) => guard(fromFactcards(sender), knowledge.getMatcher));
+  backgroundMessenger.onMessage('resolveFuzzy', ({ sender, data }) => guard(fromFactcards(sender), () => knowledge.resolveFuzzy(data)));
+  backgroundMessenger.onMessage('getCard', ({ sender, data }) =>
+    guard(fromFactcards(sender), () => knowledge.getCard(data.entityId, data.maxContexts)),
+  );
+  backgroundMessenger.onMessage('search', ({ sender, data }) => guard(fromFactcards(sender), () => knowledge.search(data.query, data.limit)));
+  backgroundMessenger.onMessage('getArticle', ({ sender, data }) => guard(fromFactcards(sender), () => knowledge.getArticle(data.articleId)));
+  backgroundMessenger.onMessage('listEntityArticles', ({ sender, data }) =>
+    guard(fromFactcards(sender), () => knowledge.listEntityArticles(data.entityId, data.offset, data.limit)),
+  );
+  backgroundMessenger.onMessage('openInPopup', ({ sender, data }) => guard(fromFactcards(sender), () => openInPopup(data.entityId)));
+
+  backgroundMessenger.onMessage('listPacks', ({ sender }) => guard(fromExtensionPage(sender), knowledge.listPacks));
+  backgroundMessenger.onMessage('importPack', ({ sender, data }) => guard(fromExtensionPage(sender), () => knowledge.importPack(data.pack)));
+  backgroundMessenger.onMessage('setPackEnabled', ({ sender, data }) =>
+    guard(fromExtensionPage(sender), () => knowledge.setPackEnabled(data.packId, data.enabled)),
+  );
+  backgroundMessenger.onMessage('removePack', ({ sender, data }) => guard(fromExtensionPage(sender), () => knowledge.removePack(data.packId)));
+  backgroundMessenger.onMessage('exportPack', ({ sender, data }) => guard(fromExtensionPage(sender), () => knowledge.exportPack(data.packId)));
+  backgroundMessenger.onMessage('resetToSeed', ({ sender }) => guard(fromExtensionPage(sender), knowledge.resetToSeed));
+  backgroundMessenger.onMessage('getGazetteer', ({ sender }) => guard(fromExtensionPage(sender), knowledge.getGazetteer));
 });
+
+/**
+ * Opens the popup on an entity: the request goes to `popupRequestItem` for the popup to read. Browsers
+ * open a popup from the background only in some conditions (Chrome 127+, Firefox with a user gesture);
+ * otherwise the popup page opens in a tab with the entity in its URL.
+ */
+async function openInPopup(entityId: string): Promise<Result<void>> {
+  try {
+    await popupRequestItem.setValue({ entityId, requestedAt: Date.now() });
+    const action = browser.action ?? browser.browserAction;
+    try {
+      await action.openPopup();
+      return { ok: true, value: undefined };
+    } catch {
+      await popupRequestItem.setValue(null);
+    }
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?entity=${encodeURIComponent(entityId)}`) });
+    return { ok: true, value: undefined };
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `Could not open the popup: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}

@@ -156,7 +156,11 @@ export interface BackgroundProtocol {
     offset: number;
     limit: number;
   }): Result<{ total: number; articles: ArticleSearchItem[] }>;
-  /** Opens the popup's search on an entity (falls back to a tab when the browser cannot open the popup). */
+  /**
+   * Opens the popup's search on an entity. The background stores the request in `popupRequestItem`
+   * (lib/settings, key `session:popupRequest`: `{ entityId, requestedAt }`) and opens the popup, which reads
+   * and clears it; when the browser cannot open the popup, it opens `popup.html?entity=ID` in a tab.
+   */
   openInPopup(request: { entityId: string }): Result<void>;
 
   listPacks(): Result<PackSummary[]>;

@@ -40,6 +40,24 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
+/**
+ * The store's revision, set by the background whenever what the matcher sees changes (a pack imported,
+ * removed, enabled, disabled, or a reset). Content scripts watch it and refetch `getMatcher` when it
+ * moves; the background broadcasts nothing else.
+ */
+export const matcherRevisionItem = storage.defineItem<string | null>('local:matcherRevision', { fallback: null });
+
+/**
+ * The entity the popup should open on, left by the background's `openInPopup` just before it opens the
+ * popup (browsers give the popup no arguments). The popup reads it on start, shows that entity if the
+ * request is recent (`requestedAt`, epoch ms; a stale one is ignored) and clears it. Session storage: it
+ * never outlives the browser session. When the popup cannot be opened, the background clears it and
+ * opens `popup.html?entity=ID` in a tab instead.
+ */
+export const popupRequestItem = storage.defineItem<{ entityId: string; requestedAt: number } | null>('session:popupRequest', {
+  fallback: null,
+});
+
 /** Normalises a host for the site list: lower case, no leading "www.". */
 export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');

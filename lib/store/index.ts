@@ -7,13 +7,13 @@ export {
   DEFAULT_CARD_CONTEXTS,
   getArticle,
   getCard,
+  getGazetteer,
   getMatchableEntities,
   getMatcherSource,
   getSearchCorpus,
   listEntityArticles,
-  type ArticleSearchDoc,
-  type EntitySearchDoc,
   type MatchableEntity,
   type MatcherSource,
 } from './queries';
 export { getRevision } from './revision';
+export { createKnowledgeService, type KnowledgeService, type KnowledgeServiceOptions } from './service';

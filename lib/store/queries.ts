@@ -1,6 +1,8 @@
 /** Reads for the views: cards, articles, an entity's articles, and the data the matcher and search build on. */
-import type { ArticleSearchItem, ArticleView, CardContext, EntityCard } from '../messaging/protocol';
-import type { EntityType, PartialDate, Role } from '../pack/schema';
+import type { AliasEntry, MatcherEntity } from '../match';
+import type { ArticleSearchItem, ArticleView, CardContext, EntityCard, GazetteerEntity } from '../messaging/protocol';
+import type { Role } from '../pack/schema';
+import type { ArticleSearchDoc, EntitySearchDoc } from '../search';
 import type { ArticleRecord, ContextRecord, EntityContribution, EntityRecord, FactcardsDb } from './db';
 import { summariseEntity } from './entities';
 import { StoreError } from './errors';
@@ -9,34 +11,11 @@ import { StoreError } from './errors';
 export const DEFAULT_CARD_CONTEXTS = 5;
 
 /** An entity as the matcher and the fuzzy resolver see it: enabled packs' names only. */
-export interface MatchableEntity {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-}
+export type MatchableEntity = MatcherEntity & { aliases: string[] };
 
 export interface MatcherSource {
-  entities: Array<{ id: string; name: string; type: EntityType }>;
-  aliases: Array<{ alias: string; entityId: string }>;
-}
-
-export interface EntitySearchDoc {
-  id: string;
-  name: string;
-  type: EntityType;
-  description: string | null;
-  aliases: string[];
-  roles: string[];
-}
-
-export interface ArticleSearchDoc {
-  id: string;
-  title: string;
-  outlet: string;
-  publishedAt: PartialDate | null;
-  url: string | null;
-  text: string;
+  entities: MatcherEntity[];
+  aliases: AliasEntry[];
 }
 
 async function enabledPackIds(db: FactcardsDb): Promise<Set<string>> {
@@ -74,6 +53,12 @@ export async function getMatcherSource(db: FactcardsDb): Promise<MatcherSource> 
 export async function getMatchableEntities(db: FactcardsDb): Promise<MatchableEntity[]> {
   const entities = await enabledEntities(db);
   return entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases }));
+}
+
+/** Entities of enabled packs as extraction's gazetteer, so imported raw articles link to known entities. */
+export async function getGazetteer(db: FactcardsDb): Promise<GazetteerEntity[]> {
+  const entities = await enabledEntities(db);
+  return entities.map(({ name, type, aliases, description }) => ({ name, type, aliases, description }));
 }
 
 /** Entities and articles of enabled packs, for the popup's search index. */

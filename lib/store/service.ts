@@ -1,0 +1,152 @@
+/**
+ * The background's knowledge service: every store-backed answer of the BackgroundProtocol, as `Result`
+ * values, with the derived structures (compiled matcher, fuzzy resolver, search index) cached by store
+ * revision. They are rebuilt only after a pack changes, never per page; the compiled matcher is also kept in
+ * the meta table so a restarted service worker does not recompile it.
+ */
+import { COMPILED_MATCHER_FORMAT, compileMatcher, createFuzzyResolver, type CompiledMatcher, type FuzzyMatch } from '../match';
+import type { ArticleSearchItem, ArticleView, EntityCard, GazetteerEntity, ImportSummary, PackSummary, Result, SearchResults } from '../messaging/protocol';
+import type { Pack } from '../pack/schema';
+import { MAX_PACK_BYTES } from '../pack/validate';
+import { createCorpusSearch, type CorpusSearch } from '../search';
+import type { FactcardsDb } from './db';
+import { StoreError, toProtocolError } from './errors';
+import { importPack } from './import';
+import { exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
+import { getArticle, getCard, getGazetteer, getMatchableEntities, getMatcherSource, getSearchCorpus, listEntityArticles } from './queries';
+import { getRevision } from './revision';
+
+const MATCHER_CACHE_KEY = 'compiledMatcher';
+
+export interface KnowledgeServiceOptions {
+  db: FactcardsDb;
+  /** The bundled pack (the generated seed pack); loaded on install and update, restored by reset. */
+  seed: unknown;
+  /** Told the new revision after every change, so content scripts can refetch the matcher. */
+  onRevision?: (revision: string) => void | Promise<void>;
+}
+
+export type KnowledgeService = ReturnType<typeof createKnowledgeService>;
+
+/** Runs a store operation and turns what it throws into an error value the caller can show. */
+async function toResult<T>(operation: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await operation() };
+  } catch (error) {
+    return { ok: false, error: toProtocolError(error) };
+  }
+}
+
+/** A value derived from the store, rebuilt when the revision moves; concurrent callers share one build. */
+function revisionCache<T>(build: () => Promise<{ revision: string; value: T }>, currentRevision: () => Promise<string>) {
+  let cached: { revision: string; value: T } | null = null;
+  let building: Promise<{ revision: string; value: T }> | null = null;
+  return async (): Promise<{ revision: string; value: T }> => {
+    const revision = await currentRevision();
+    if (cached?.revision === revision) return cached;
+    building ??= build().finally(() => {
+      building = null;
+    });
+    cached = await building;
+    return cached;
+  };
+}
+
+export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServiceOptions) {
+  const currentRevision = () => getRevision(db);
+
+  const matcher = revisionCache<CompiledMatcher>(async () => {
+    // Revision and source are read in one transaction, so the matcher is labelled with the data it holds.
+    const { revision, source, stored } = await db.transaction('r', [db.meta, db.packs, db.entities], async () => ({
+      revision: await getRevision(db),
+      source: await getMatcherSource(db),
+      stored: await db.meta.get(MATCHER_CACHE_KEY),
+    }));
+    const cached = stored?.value as { revision?: string; matcher?: CompiledMatcher } | undefined;
+    if (cached?.revision === revision && cached.matcher?.format === COMPILED_MATCHER_FORMAT) {
+      return { revision, value: cached.matcher };
+    }
+    const compiled = compileMatcher(source.entities, source.aliases);
+    await db.meta.put({ key: MATCHER_CACHE_KEY, value: { revision, matcher: compiled } });
+    return { revision, value: compiled };
+  }, currentRevision);
+
+  const fuzzy = revisionCache<(candidate: string) => FuzzyMatch | null>(async () => {
+    const { revision, entities } = await db.transaction('r', [db.meta, db.packs, db.entities], async () => ({
+      revision: await getRevision(db),
+      entities: await getMatchableEntities(db),
+    }));
+    return { revision, value: createFuzzyResolver(entities) };
+  }, currentRevision);
+
+  const corpusSearch = revisionCache<CorpusSearch>(async () => {
+    const { revision, corpus } = await db.transaction('r', [db.meta, db.packs, db.entities, db.articles], async () => ({
+      revision: await getRevision(db),
+      corpus: await getSearchCorpus(db),
+    }));
+    return { revision, value: createCorpusSearch(corpus) };
+  }, currentRevision);
+
+  /** Runs a change, then tells listeners the new revision (caches above notice it on their own). */
+  async function change<T>(operation: () => Promise<T>): Promise<T> {
+    const value = await operation();
+    await onRevision?.(await currentRevision());
+    return value;
+  }
+
+  return {
+    /** Loads (or reloads, on update) the bundled pack; imported packs are untouched. */
+    loadBundledPack: (): Promise<Result<void>> => toResult(() => change(() => loadBundledPack(db, seed))),
+
+    /** Tells listeners the current revision (on start-up, so a fresh listener has one to compare). */
+    announceRevision: async (): Promise<void> => {
+      await onRevision?.(await currentRevision());
+    },
+
+    getMatcher: (): Promise<Result<{ revision: string; matcher: CompiledMatcher }>> =>
+      toResult(async () => {
+        const { revision, value } = await matcher();
+        return { revision, matcher: value };
+      }),
+
+    resolveFuzzy: (candidates: string[]): Promise<Result<Array<{ entityId: string; name: string } | null>>> =>
+      toResult(async () => {
+        const { value: resolve } = await fuzzy();
+        return candidates.map((candidate) => {
+          const match = resolve(candidate);
+          return match ? { entityId: match.entityId, name: match.name } : null;
+        });
+      }),
+
+    getCard: (entityId: string, maxContexts?: number): Promise<Result<EntityCard>> => toResult(() => getCard(db, entityId, maxContexts)),
+
+    search: (query: string, limit?: number): Promise<Result<SearchResults>> =>
+      toResult(async () => (await corpusSearch()).value.search(query, limit)),
+
+    getArticle: (articleId: string): Promise<Result<ArticleView>> => toResult(() => getArticle(db, articleId)),
+
+    listEntityArticles: (entityId: string, offset: number, limit: number): Promise<Result<{ total: number; articles: ArticleSearchItem[] }>> =>
+      toResult(() => listEntityArticles(db, entityId, offset, limit)),
+
+    getGazetteer: (): Promise<Result<GazetteerEntity[]>> => toResult(() => getGazetteer(db)),
+
+    listPacks: (): Promise<Result<PackSummary[]>> => toResult(() => listPacks(db)),
+
+    importPack: (pack: unknown): Promise<Result<ImportSummary>> =>
+      toResult(() => {
+        if (typeof pack === 'string' && pack.length > MAX_PACK_BYTES) {
+          throw new StoreError('too-large', `The pack is over ${MAX_PACK_BYTES / 1024 / 1024} MB.`);
+        }
+        return change(() => importPack(db, pack));
+      }),
+
+    setPackEnabled: (packId: string, enabled: boolean): Promise<Result<void>> =>
+      toResult(() => change(() => setPackEnabled(db, packId, enabled))),
+
+    removePack: (packId: string): Promise<Result<void>> => toResult(() => change(() => removePack(db, packId))),
+
+    exportPack: (packId: string | null): Promise<Result<Pack>> => toResult(() => exportPack(db, packId)),
+
+    resetToSeed: (): Promise<Result<void>> => toResult(() => change(() => resetToSeed(db, seed))),
+  };
+}
