@@ -67,11 +67,22 @@ export function findStatedDates(sentence: string, publishedAt: PartialDate | nul
   return dates;
 }
 
-/** The stated date nearest a mention, so a sentence with two dates dates each entity by its own. */
-export function eventDateNear(dates: StatedDate[], mentionStart: number): PartialDate | null {
+/** Where clauses join: "…, and …", "…; …", "…, but …". */
+const CLAUSE_BREAK = /[,;]\s+(?:and|but|while|whereas|whilst)\s+|;\s*/g;
+
+/**
+ * The date that dates a mention: one stated in the mention's own clause ("Macron spoke in February, and
+ * Starmer visited on November 11" dates each by its own), else the nearest one in the sentence.
+ */
+export function eventDateNear(sentence: string, dates: StatedDate[], mentionStart: number): PartialDate | null {
+  const breaks = [0, ...[...sentence.matchAll(CLAUSE_BREAK)].map((match) => match.index + match[0].length), sentence.length + 1];
+  const clauseOf = (offset: number) => breaks.findIndex((start, i) => offset >= start && offset < (breaks[i + 1] ?? Infinity));
+  const clause = clauseOf(mentionStart);
   let best: StatedDate | null = null;
+  const score = (candidate: StatedDate) =>
+    (clauseOf(candidate.index) === clause ? 0 : sentence.length + 1) + Math.abs(candidate.index - mentionStart);
   for (const candidate of dates) {
-    if (!best || Math.abs(candidate.index - mentionStart) < Math.abs(best.index - mentionStart)) best = candidate;
+    if (!best || score(candidate) < score(best)) best = candidate;
   }
   return best?.date ?? null;
 }

@@ -21,7 +21,7 @@ import {
 } from '../pack/schema';
 import type { Curation } from './curation';
 import { eventDateNear, findStatedDates } from './dates';
-import { FormIndex, type SurfaceForm } from './mentions';
+import { FormIndex, type FoundMention, type SurfaceForm } from './mentions';
 import { findAttributionCues, recognizeSentence, type Candidate } from './recognize';
 import { findRoles } from './roles';
 import { splitSentences, type Sentence } from './sentences';
@@ -225,6 +225,13 @@ export function extractPack(articles: ArticleInput[], options: ExtractOptions): 
         if (mention.form.kind === 'name' && mention.form.entityIds.length === 1) peopleInArticle.add(mention.form.entityIds[0] ?? '');
       }
     }
+    const surnamesInArticle = [...peopleInArticle].flatMap((id) => {
+      const draft = idOf.get(id);
+      return draft?.type === 'person' ? [{ id, surname: foldDiacritics(lastWord(chooseName(draft))) }] : [];
+    });
+    sentences.forEach((sentence, sentenceIndex) => {
+      perSentence[sentenceIndex]?.push(...findMisspelledSurnames(sentence.text, perSentence[sentenceIndex] ?? [], surnamesInArticle));
+    });
     let lastOutlet: string | null = null;
     sentences.forEach((sentence, sentenceIndex) => {
       const dates = findStatedDates(sentence.text, article.publishedAt);
@@ -248,7 +255,7 @@ export function extractPack(articles: ArticleInput[], options: ExtractOptions): 
           sentence: sentence.text,
           start: span.start,
           end: span.end,
-          eventDate: eventDateNear(dates, span.start),
+          eventDate: eventDateNear(sentence.text, dates, span.start),
           attributedTo,
           order: sentenceIndex,
         });
@@ -403,6 +410,38 @@ function buildFormIndex(registry: Registry, drafts: Draft[]): { index: FormIndex
   for (const form of sorted(names)) index.add(form);
   for (const form of sorted(surnames)) if (!names.has(foldDiacritics(form.text))) index.add(form);
   return { index, idOf };
+}
+
+/** True when `a` becomes `b` by one insertion, deletion or substitution. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * "Pano said" two sentences after "Mathilde Panot": a capitalised word one edit from the surname of a
+ * person named in full in the same article is a misspelled mention of that person. Only for surnames of
+ * five letters or more, and never as an alias: a typo is not a name to look for on other pages.
+ */
+function findMisspelledSurnames(
+  sentence: string,
+  found: FoundMention[],
+  surnames: { id: string; surname: string }[],
+): FoundMention[] {
+  const extra: FoundMention[] = [];
+  for (const word of sentence.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}-]{3,}(?![\p{L}\p{N}])/gu)) {
+    const start = word.index;
+    const end = start + word[0].length;
+    if (found.some((mention) => start < mention.end && mention.start < end)) continue;
+    const folded = foldDiacritics(word[0]);
+    const matches = surnames.filter(({ surname }) => surname.length >= 5 && oneEditApart(folded, surname));
+    const match = matches.length === 1 ? matches[0] : undefined;
+    if (match) extra.push({ form: { text: word[0], entityIds: [match.id], kind: 'name' }, start, end });
+  }
+  return extra;
 }
 
 /** A name names its entity; a surname names the one person of that surname named in full in this article, or the only one in the pack. */

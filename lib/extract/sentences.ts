@@ -48,7 +48,8 @@ function mergeFragments(sentences: Sentence[]): Sentence[] {
   const result: Sentence[] = [];
   for (const sentence of sentences) {
     const leading = /^[\s.·…]+/.exec(sentence.text)?.[0].length ?? 0;
-    const text = sentence.text.slice(leading);
+    // "January 9. ." ends with the dots of an elided agency name: keep one full stop.
+    const text = sentence.text.slice(leading).replace(/\.(?:\s*\.)+$/, '.');
     if (!/\p{L}/u.test(text)) continue;
     result.push({ text, start: sentence.start + leading });
   }
