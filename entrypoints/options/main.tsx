@@ -1,2 +1,8 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<h1>Factcards options</h1>);
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { createBackgroundOptionsApi } from '../../components/options/options-api';
+import { downloadPack } from '../../components/options/PackList';
+import { settingsItem } from '../../lib/settings';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<OptionsApp api={createBackgroundOptionsApi()} settings={settingsItem} download={downloadPack} />);

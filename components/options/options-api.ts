@@ -1,0 +1,42 @@
+/**
+ * What the options page asks of the rest of the extension, in one interface: the background's pack
+ * messages and the import worker. Components take it as a prop, so their tests pass a fake.
+ */
+import { backgroundMessenger, type GazetteerEntity, type ImportSummary, type PackSummary, type Result } from '../../lib/messaging/protocol';
+import type { ImportJobProgress, ImportJobRequest } from '../../lib/pack/import-job';
+import type { Pack } from '../../lib/pack/schema';
+import { startImportWorker, type RunningImport } from './import-client';
+
+export interface OptionsApi {
+  listPacks(): Promise<Result<PackSummary[]>>;
+  /** `json` is the pack's JSON text: the background validates it again and stores it in one transaction. */
+  importPack(json: string): Promise<Result<ImportSummary>>;
+  setPackEnabled(packId: string, enabled: boolean): Promise<Result<void>>;
+  removePack(packId: string): Promise<Result<void>>;
+  exportPack(packId: string | null): Promise<Result<Pack>>;
+  resetToSeed(): Promise<Result<void>>;
+  getGazetteer(): Promise<Result<GazetteerEntity[]>>;
+  startImport(request: ImportJobRequest, onProgress: (progress: ImportJobProgress) => void): RunningImport;
+}
+
+/** A message that could not be delivered (background asleep and failing to wake, say) becomes a Result too. */
+async function deliver<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await send();
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `The extension did not answer: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}
+
+export function createBackgroundOptionsApi(): OptionsApi {
+  return {
+    listPacks: () => deliver(() => backgroundMessenger.sendMessage('listPacks', undefined)),
+    importPack: (json) => deliver(() => backgroundMessenger.sendMessage('importPack', { pack: json })),
+    setPackEnabled: (packId, enabled) => deliver(() => backgroundMessenger.sendMessage('setPackEnabled', { packId, enabled })),
+    removePack: (packId) => deliver(() => backgroundMessenger.sendMessage('removePack', { packId })),
+    exportPack: (packId) => deliver(() => backgroundMessenger.sendMessage('exportPack', { packId })),
+    resetToSeed: () => deliver(() => backgroundMessenger.sendMessage('resetToSeed', undefined)),
+    getGazetteer: () => deliver(() => backgroundMessenger.sendMessage('getGazetteer', undefined)),
+    startImport: startImportWorker,
+  };
+}
