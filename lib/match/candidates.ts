@@ -38,6 +38,12 @@ const COMMON_CAPITALISED = new Set(
 /** Lower-case particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'da', 'di', 'dos', 'bin', 'al', 'el', 'ter', 'zu']);
 
+/**
+ * Function words that Title Case capitalises inside a run ("Annual Meeting Of World Leaders"): they keep
+ * the run together, so it is seen whole and dropped as too long, but never count as name words.
+ */
+const TITLE_CASE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'at', 'with']);
+
 /** Beyond this many capitalised words a run is a headline or an institution, not a misspelt name. */
 const MAX_CANDIDATE_TOKENS = 4;
 /** A lone capitalised word shorter than this is too likely an ordinary word or an initial. */
@@ -143,7 +149,8 @@ export function findNameCandidates(text: string, mentions: Mention[]): NameCandi
       const key = tokenKey(text, tokenStart, end);
       if (isUpperCode(text.charCodeAt(tokenStart))) {
         const acronym = end - tokenStart > 1 && isAllCapsToken(text, tokenStart, end);
-        if (!acronym && !COMMON_CAPITALISED.has(key)) kind = 'name';
+        if (TITLE_CASE_CONNECTORS.has(key) && run.length > 0) kind = 'particle';
+        else if (!acronym && !COMMON_CAPITALISED.has(key)) kind = 'name';
       } else if (NAME_PARTICLES.has(key)) {
         kind = 'particle';
       }
@@ -152,7 +159,7 @@ export function findNameCandidates(text: string, mentions: Mention[]): NameCandi
     const previousEnd = run[run.length - 1]?.end;
     // Words of one name are joined by spaces, hyphens or apostrophes; a period ends a sentence.
     const joined =
-      previousEnd !== undefined && isJoiner(text, previousEnd, tokenStart) && !text.slice(previousEnd, tokenStart).includes('.');
+      previousEnd !== undefined && isJoiner(text, previousEnd, tokenStart, 0) && !text.slice(previousEnd, tokenStart).includes('.');
     if (!joined || kind === null) flush();
     if (kind !== null) {
       run.push({

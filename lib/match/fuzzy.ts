@@ -23,8 +23,11 @@ interface NameRecord {
 
 /** fuse.js score ceiling for the shortlist (0 is exact); the guards below make the final call. */
 const FUSE_THRESHOLD = 0.3;
-/** A lone word must be at least this long to be corrected: "Macon" is a town, not a misspelt "Macron". */
-const MIN_SINGLE_TOKEN_LENGTH = 7;
+/**
+ * A lone word must be at least this long to be corrected: "Macon" is a town and "Stammer" a word, not
+ * misspelt "Macron" and "Starmer"; "Zelenskiy" is long enough to be unmistakable.
+ */
+const MIN_SINGLE_TOKEN_LENGTH = 8;
 /** Words at least this long may carry two typos; shorter ones one. */
 const TWO_EDITS_MIN_LENGTH = 10;
 

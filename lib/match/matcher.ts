@@ -243,7 +243,8 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
       i - start <= CASE_SENSITIVE_MAX_LENGTH && isUpperCode(text.charCodeAt(start)) && isAllCapsToken(text, start, i)
         ? (tokenIds.get(key.toUpperCase()) ?? -1)
         : -1;
-    joinedToPrevious[n] = n > 0 && isJoiner(text, tokenEnds[n - 1] ?? 0, start) ? 1 : 0;
+    const previousEnd = tokenEnds[n - 1] ?? 0;
+    joinedToPrevious[n] = n > 0 && isJoiner(text, previousEnd, start, previousEnd - (tokenStarts[n - 1] ?? 0)) ? 1 : 0;
     start = -1;
   }
 

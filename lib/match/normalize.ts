@@ -165,11 +165,15 @@ export function isJoinerPunctuation(code: number): boolean {
 /** The longest gap between two words of one name: "U.S. Army" has ". " between "S" and "Army". */
 export const MAX_JOINER_LENGTH = 3;
 
+/** A period joins words only after an initial or abbreviation ("F. Pyshox", "St. Petersburg", "U.S."). */
+export const MAX_ABBREVIATION_LENGTH = 3;
+
 /**
  * Whether text[start, end) may join two words of one name: 1–3 characters, spaces around at most one
- * hyphen, dash, apostrophe or period.
+ * hyphen, dash, apostrophe or period, the period only after a short word, so "Paris. Match report"
+ * is not "Paris Match".
  */
-export function isJoiner(text: string, start: number, end: number): boolean {
+export function isJoiner(text: string, start: number, end: number, previousWordLength: number): boolean {
   const length = end - start;
   if (length < 1 || length > MAX_JOINER_LENGTH) return false;
   let punctuation = 0;
@@ -177,6 +181,7 @@ export function isJoiner(text: string, start: number, end: number): boolean {
     const code = text.charCodeAt(i);
     if (isSpaceCode(code)) continue;
     if (!isJoinerPunctuation(code) || ++punctuation > 1) return false;
+    if (code === 0x2e && previousWordLength > MAX_ABBREVIATION_LENGTH) return false;
   }
   return true;
 }

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { EntityTypeSchema } from '../pack/schema';
+import { COMPILED_MATCHER_FORMAT, type CompiledMatcher } from './compiled';
+import { compileMatcher, ENTITY_TYPE_CODES, entityOf, findMentions, loadMatcher, MatcherFormatError, type Matcher } from './matcher';
+import { FIXTURE_ALIASES, FIXTURE_ENTITIES } from './match.fixture';
+
+// The compiled matcher crosses runtime messaging and storage: tests load it from its JSON form.
+const compiled = compileMatcher(FIXTURE_ENTITIES, FIXTURE_ALIASES);
+const matcher = loadMatcher(JSON.parse(JSON.stringify(compiled)) as CompiledMatcher);
+
+/** What a reader would see highlighted: the marked text and the entity it opens. */
+function marked(text: string, using: Matcher = matcher): Array<[string, string]> {
+  return findMentions(text, using).map(({ start, end, entityId }) => [text.slice(start, end), entityId]);
+}
+
+describe('findMentions: normalisation', () => {
+  it('folds diacritics both ways', () => {
+    expect(marked('Jean-Noel Barrot spoke.')).toEqual([['Jean-Noel Barrot', 'barrot']]);
+    expect(marked('Lars Lokke Rasmussen and Løkke')).toEqual([
+      ['Lars Lokke Rasmussen', 'lokke'],
+      ['Løkke', 'lokke'],
+    ]);
+  });
+
+  it('folds case for names', () => {
+    expect(marked('EMMANUEL MACRON IN PARIS')).toEqual([
+      ['EMMANUEL MACRON', 'macron'],
+      ['PARIS', 'paris'],
+    ]);
+    expect(marked('the Coalition Of The Willing and the coalition of the willing')).toEqual([
+      ['Coalition Of The Willing', 'coalition'],
+      ['coalition of the willing', 'coalition'],
+    ]);
+  });
+
+  it('keeps short all-caps acronyms case-sensitive', () => {
+    expect(marked('Tell us, un homme, eu, Nato and nato')).toEqual([]);
+    expect(marked('The US, the UN, the EU and NATO')).toEqual([
+      ['US', 'us'],
+      ['UN', 'un'],
+      ['EU', 'eu'],
+      ['NATO', 'nato'],
+    ]);
+    expect(marked('U.S. troops')).toEqual([['U.S', 'us']]);
+  });
+
+  it('treats curly and straight apostrophes alike and marks only the name of a possessive', () => {
+    expect(marked("Macron's plan, Macron’s plan, Macronʼs plan and Starmer' aides")).toEqual([
+      ['Macron', 'macron'],
+      ['Macron', 'macron'],
+      ['Macron', 'macron'],
+      ['Starmer', 'starmer'],
+    ]);
+    expect(marked('EU’s budget')).toEqual([['EU', 'eu']]);
+  });
+
+  it('matches hyphen, en dash, no-break space and space variants of one another', () => {
+    for (const text of ['Jean-Noël Barrot', 'Jean Noël Barrot', 'Jean–Noël Barrot', 'Jean\u00a0Noël\nBarrot', 'Jean-Noël-Barrot']) {
+      expect(marked(text), text).toEqual([[text, 'barrot']]);
+    }
+  });
+
+  it('maps offsets to the original text when it is decomposed or holds surrogate pairs', () => {
+    const text = '😀 Jean-Noe\u0308l Barrot 🇫🇷 met Ms Løkke';
+    const mentions = findMentions(text, matcher);
+    expect(mentions).toEqual([
+      { start: 3, end: 20, entityId: 'barrot' },
+      { start: text.indexOf('Løkke'), end: text.length, entityId: 'lokke' },
+    ]);
+    expect(text.slice(3, 20)).toBe('Jean-Noe\u0308l Barrot');
+  });
+});
+
+describe('findMentions: boundaries', () => {
+  it('never matches inside a longer word', () => {
+    expect(marked('Parisien, UNN, European, Europeans, Macronist, USA, EUR')).toEqual([]);
+  });
+
+  it('counts names inside hyphenated compounds', () => {
+    expect(marked('non-EU states, the US-led force, UK-France talks, pro-Macron')).toEqual([
+      ['EU', 'eu'],
+      ['US', 'us'],
+      ['UK', 'uk'],
+      ['France', 'france'],
+      ['Macron', 'macron'],
+    ]);
+  });
+
+  it('prefers the longest match and never overlaps', () => {
+    expect(marked('Le Parisien reported from Paris.')).toEqual([
+      ['Le Parisien', 'le-parisien'],
+      ['Paris', 'paris'],
+    ]);
+    expect(marked('President Emmanuel Macron and President Macron')).toEqual([
+      ['Emmanuel Macron', 'macron'],
+      ['President Macron', 'macron'],
+    ]);
+    expect(marked('General Mandon and Fabien Mandon')).toEqual([
+      ['General Mandon', 'mandon'],
+      ['Fabien Mandon', 'mandon'],
+    ]);
+  });
+
+  it('does not join words across sentence or list punctuation', () => {
+    expect(marked('Emmanuel, Macron; Le Parisien/Paris')).toEqual([
+      ['Macron', 'macron'],
+      ['Le Parisien', 'le-parisien'],
+      ['Paris', 'paris'],
+    ]);
+    const withMagazine = loadMatcher(compileMatcher([{ id: 'paris-match', name: 'Paris Match', type: 'organization' }], []));
+    expect(marked('He left Paris. Match reports followed; Paris Match and PARIS-MATCH agreed.', withMagazine)).toEqual([
+      ['Paris Match', 'paris-match'],
+      ['PARIS-MATCH', 'paris-match'],
+    ]);
+  });
+
+  it('finds nothing in text without aliases, and nothing with an empty matcher', () => {
+    expect(marked('')).toEqual([]);
+    expect(marked('   ...   ')).toEqual([]);
+    expect(marked('Macron in Paris', loadMatcher(compileMatcher([], [])))).toEqual([]);
+  });
+});
+
+describe('compileMatcher', () => {
+  it('gives a contested alias to the entity whose canonical name it is, else to the first claimant', () => {
+    const entities = [
+      { id: 'paris-city', name: 'Paris', type: 'place' as const },
+      { id: 'paris-hilton', name: 'Paris Hilton', type: 'person' as const },
+      { id: 'georgia-country', name: 'Georgia', type: 'place' as const },
+      { id: 'georgia-state', name: 'State of Georgia', type: 'place' as const },
+    ];
+    const contested = loadMatcher(
+      compileMatcher(entities, [
+        { alias: 'Paris', entityId: 'paris-hilton' },
+        { alias: 'Tbilisi government', entityId: 'georgia-country' },
+        { alias: 'Tbilisi government', entityId: 'georgia-state' },
+      ]),
+    );
+    expect(marked('Paris and the Tbilisi government', contested)).toEqual([
+      ['Paris', 'paris-city'],
+      ['Tbilisi government', 'georgia-country'],
+    ]);
+  });
+
+  it('ignores aliases of unknown entities and aliases without a word', () => {
+    const lone = loadMatcher(
+      compileMatcher(
+        [{ id: 'x', name: 'X', type: 'organization' }],
+        [
+          { alias: 'Twitter', entityId: 'missing' },
+          { alias: '—', entityId: 'x' },
+        ],
+      ),
+    );
+    expect(marked('X, formerly Twitter', lone)).toEqual([]);
+  });
+
+  it('produces plain JSON data', () => {
+    expect(JSON.parse(JSON.stringify(compiled))).toEqual(compiled);
+    expect(compiled.format).toBe(COMPILED_MATCHER_FORMAT);
+  });
+});
+
+describe('loadMatcher', () => {
+  it('rejects a matcher of another format with a clear error', () => {
+    expect(() => loadMatcher({ ...compiled, format: 'factcards-matcher/0' as typeof COMPILED_MATCHER_FORMAT })).toThrow(
+      new MatcherFormatError('unsupported matcher format "factcards-matcher/0", expected "factcards-matcher/1"'),
+    );
+  });
+
+  it('rejects alias records that point at no entity', () => {
+    expect(() => loadMatcher({ ...compiled, aliases: [999, 1, 0] })).toThrow(MatcherFormatError);
+  });
+});
+
+describe('entityOf', () => {
+  it('gives the canonical name and type of a matched entity', () => {
+    expect(entityOf(matcher, 'barrot')).toEqual({ id: 'barrot', name: 'Jean-Noël Barrot', type: 'person' });
+    expect(entityOf(matcher, 'le-parisien')).toEqual({ id: 'le-parisien', name: 'Le Parisien', type: 'organization' });
+    expect(entityOf(matcher, 'coalition')?.type).toBe('concept');
+    expect(entityOf(matcher, 'nobody')).toBeUndefined();
+  });
+
+  it('encodes every entity type of the pack schema', () => {
+    expect([...ENTITY_TYPE_CODES]).toEqual(EntityTypeSchema.options);
+  });
+});
