@@ -8,7 +8,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CurationSchema, extractPack, type ArticleInput } from '../extract/index';
-import { PackSchema, type Pack } from '../pack/schema';
+import type { Pack } from '../pack/schema';
+import { formatPath, parsePack } from '../pack/validate';
 import { PACK_JSON_SCHEMA_PATH, packJsonSchemaText } from './pack-json-schema';
 import { SeedMetadataSchema } from './seed-metadata';
 
@@ -31,7 +32,7 @@ function readJson(path: string): unknown {
 function describeIssues(file: string, issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 20)
-    .map((issue) => `${file}: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .map((issue) => `${file}: ${formatPath(issue.path) || '(root)'}: ${issue.message}`)
     .join('\n');
 }
 
@@ -62,9 +63,10 @@ export function buildSeedPack(seedsDir = join(ROOT, 'seeds')): Pack {
     created: packMeta.created,
     curation: curation.data,
   });
-  const checked = PackSchema.safeParse(pack);
-  if (!checked.success) throw new SeedBuildError(describeIssues('built seed pack', checked.error.issues));
-  return checked.data;
+  // The same validation every imported pack goes through, so the bundled pack can never be one the store refuses.
+  const checked = parsePack(pack);
+  if (!checked.ok) throw new SeedBuildError(`built seed pack: ${checked.error.message}`);
+  return checked.value;
 }
 
 function parseOut(args: string[]): string {

@@ -18,3 +18,16 @@ describe('published JSON Schema', () => {
     expect(schema.properties.formatVersion).toMatchObject({ const: 1 });
   });
 });
+
+describe('lib/pack/FORMAT.md', () => {
+  it('shows an example pack that validates, with offsets that point at the mention', async () => {
+    const { parsePack } = await import('../pack/validate');
+    const format = readFileSync(join(import.meta.dirname, '../pack/FORMAT.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(format)?.[1];
+    const result = parsePack(example ?? '');
+    expect(result.ok ? null : result.error.message).toBeNull();
+    if (!result.ok) return;
+    const context = result.value.contexts[0];
+    expect(context?.sentence.slice(context.start, context.end)).toBe('Jean-Noel Barrot');
+  });
+});

@@ -70,3 +70,13 @@ describe('findAttributionCues', () => {
     expect(findAttributionCues("According to the agency's sources, talks intensified.")).toEqual([{ outletName: null, index: 0 }]);
   });
 });
+
+describe('findAttributionCues: what is not a cue', () => {
+  it('does not read "called the report shocking" as an attribution', () => {
+    expect(findAttributionCues('Florian Philippot called the report shocking and called for protests.')).toEqual([]);
+  });
+
+  it('reads "The agency adds" as pointing back to the outlet last cited', () => {
+    expect(findAttributionCues('The agency adds that the initiative had been revived.')).toEqual([{ outletName: null, index: 0 }]);
+  });
+});

@@ -294,7 +294,8 @@ const STRONG_CUES: RegExp[] = [
 ];
 const WEAK_CUE = new RegExp(`(${OUTLET_NAME})\\s+(?:also\\s+|further\\s+)?(?:notes|noted|quoted|quotes|adds|added)\\b`, 'gu');
 const ANAPHORIC_CUE = new RegExp(
-  `\\b(?:[Aa]ccording to|[Rr]eported by|[Cc]overed by|[Tt]he)\\s+(?:the\\s+)?(?:${OUTLET_NOUN}|reports?)(?:['’]s)?\\b(?!\\s+\\p{Lu})`,
+  `\\b(?:[Aa]ccording to|[Rr]eported by|[Cc]overed by)\\s+the\\s+(?:${OUTLET_NOUN}|reports?)(?:['’]s)?\\b(?!\\s+\\p{Lu})` +
+    `|\\b[Tt]he\\s+${OUTLET_NOUN}\\s+(?:also\\s+|further\\s+)?(?:adds|added|notes|noted|reports|reported|writes|wrote|says|said|quoted|quotes)\\b`,
   'gu',
 );
 
