@@ -159,3 +159,30 @@ describe('extractPack', () => {
     expect(onProgress).toHaveBeenLastCalledWith({ articlesRead: 2, entitiesFound: expect.any(Number) });
   });
 });
+
+describe('extractPack on hostile or unusual input', () => {
+  it('still produces a valid pack from a huge unpunctuated text, odd characters and markup-like strings', () => {
+    const wall = Array.from({ length: 3_000 }, (_, i) => (i % 7 === 0 ? 'Emmanuel Macron' : 'word')).join(' ');
+    const odd = 'Le Monde reports <script>alert(1)</script> that Jean-Noël Barrot met \u0000 Ａｌｉｃｅ in Kyiv\u200b. ' + 'A'.repeat(2_000) + '.';
+    const pack = extractPack(
+      [article(wall, { id: 'wall' }), article(odd, { id: 'odd', url: 'https://example.com/odd' }), article('x', { id: 'Not A Valid Id!' })],
+      OPTIONS,
+    );
+    const result = PackSchema.safeParse(pack);
+    expect(result.error?.issues.slice(0, 3) ?? []).toEqual([]);
+    expect(pack.contexts.every((context) => context.sentence.length <= 1_000)).toBe(true);
+    expect(pack.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['person:emmanuel-macron', 'person:jean-noel-barrot', 'place:kyiv']));
+    // An id that is not a valid pack id is replaced by a derived one rather than making the pack invalid.
+    expect(pack.articles.map((a) => a.id)).toEqual(expect.arrayContaining(['odd', 'wall', expect.stringMatching(/^article:/)]));
+  });
+
+  it('keeps offsets right when the text uses decomposed diacritics', () => {
+    const decomposed = 'Foreign Minister Jean-Noe\u0308l Barrot spoke in London. Barrot left.';
+    const pack = extractPack([article(decomposed, { id: 'a1' })], OPTIONS);
+    expect(pack.contexts.map((context) => context.entityId)).toEqual(['person:jean-noel-barrot', 'place:london', 'person:jean-noel-barrot']);
+    for (const context of pack.contexts) {
+      const mention = context.sentence.slice(context.start, context.end);
+      expect(mention.normalize('NFC'), context.entityId).toMatch(/^(Jean-Noël Barrot|Barrot|London)$/);
+    }
+  });
+});

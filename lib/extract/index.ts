@@ -9,6 +9,8 @@
  * sentence and entity, and roles from titles and appositions.
  */
 import {
+  IdSchema,
+  LIMITS,
   PACK_FORMAT_VERSION,
   UNKNOWN,
   type Article,
@@ -84,7 +86,8 @@ function draftKey(name: string): string {
 
 /** Ids for articles without one: stable across runs, derived from what identifies the article. */
 export function deriveArticleId(article: ArticleInput): string {
-  return article.id ?? `article:${hashText(article.url ?? article.text)}`;
+  if (article.id !== undefined && IdSchema.safeParse(article.id).success) return article.id;
+  return `article:${hashText(article.url ?? article.text)}`;
 }
 
 function lastWord(name: string): string {
@@ -138,7 +141,7 @@ class Registry {
       fixedName: entry.name.trim(),
       seen: new Map(),
       aliases: new Set(),
-      description: entry.description ?? null,
+      description: entry.description?.trim().slice(0, LIMITS.shortText) || null,
       roles: [],
     };
     this.drafts.set(draft.key, draft);
@@ -183,6 +186,10 @@ class Registry {
     for (const alias of from.aliases) into.aliases.add(alias);
     for (const [form, key] of this.byForm) if (key === from.key) this.byForm.set(form, into.key);
     this.drafts.delete(from.key);
+  }
+
+  get size(): number {
+    return this.drafts.size;
   }
 
   all(): Draft[] {
@@ -334,7 +341,7 @@ function collectEntities(registry: Registry, prepared: PreparedArticle[], onProg
       if (draft.type === 'person') peopleByArticle[articleIndex]?.add(draft);
       for (const alias of candidate.aliases ?? []) registry.addAlias(draft, alias);
     }
-    onProgress?.({ articlesRead: articleIndex + 1, entitiesFound: registry.all().length });
+    onProgress?.({ articlesRead: articleIndex + 1, entitiesFound: registry.size });
   });
 
   const allPeople = registry.all().filter((draft) => draft.type === 'person');
@@ -364,14 +371,17 @@ function collectEntities(registry: Registry, prepared: PreparedArticle[], onProg
   }
 
   // "La Dépêche" after "La Dépêche du Midi": a shorter organization name that begins a longer one.
-  const organizations = registry.all().filter((draft) => draft.type === 'organization' && !draft.fixedName);
+  const organizations = registry.all().filter((draft) => draft.type === 'organization');
+  const merged = new Set<Draft>();
   for (const short of organizations) {
     const shortName = chooseName(short);
-    if (!shortName.includes(' ')) continue;
-    const longer = registry
-      .all()
-      .filter((draft) => draft !== short && draft.type === 'organization' && draftKey(chooseName(draft)).startsWith(`${draftKey(shortName)} `));
-    if (longer.length === 1 && longer[0]) registry.merge(short, longer[0]);
+    if (short.fixedName || !shortName.includes(' ')) continue;
+    const prefix = `${draftKey(shortName)} `;
+    const longer = organizations.filter((draft) => draft !== short && !merged.has(draft) && draftKey(chooseName(draft)).startsWith(prefix));
+    if (longer.length === 1 && longer[0]) {
+      registry.merge(short, longer[0]);
+      merged.add(short);
+    }
   }
 }
 

@@ -98,7 +98,7 @@ function isCapitalised(word: string): boolean {
 
 /** A name is plausible when every word is capitalised (particles aside) and it is not a stop word. */
 function isPlausibleName(name: string, type: EntityType): boolean {
-  if (name.length < 2 || /\d/.test(name)) return false;
+  if (name.length < 2 || name.length > 120 || /\d/.test(name)) return false;
   const key = nameKey(name);
   if (NEVER_ENTITIES.has(key)) return false;
   const parts = words(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences';
+import { MAX_SENTENCE_LENGTH, splitSentences } from './sentences';
 
 describe('splitSentences', () => {
   it('splits at full stops but not after abbreviations, and gives offsets into the text', () => {
@@ -28,5 +28,16 @@ describe('splitSentences', () => {
       'French President Emmanuel Macron met party leaders.',
     ]);
     expect(sentences.every((sentence) => /\p{L}/u.test(sentence.text))).toBe(true);
+  });
+
+  it('cuts an unpunctuated wall of text into sentences a card can show, at spaces', () => {
+    const text = Array.from({ length: 1_000 }, () => 'word').join(' ');
+    const sentences = splitSentences(text);
+    expect(sentences.length).toBeGreaterThan(4);
+    for (const sentence of sentences) {
+      expect(sentence.text.length).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
+      expect(text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
+      expect(sentence.text).toMatch(/^word.*word$/);
+    }
   });
 });

@@ -1,5 +1,12 @@
 import nlp from 'compromise';
 
+/**
+ * Longest sentence kept whole. A card shows the sentence, and an unpunctuated wall of text (a table, a
+ * list scraped as one line) would otherwise become one enormous "sentence"; longer runs are cut at a
+ * space before this length.
+ */
+export const MAX_SENTENCE_LENGTH = 1_000;
+
 /** One sentence of an article, with its UTF-16 offset in the article text. */
 export interface Sentence {
   text: string;
@@ -32,7 +39,24 @@ export function splitSentences(text: string): Sentence[] {
       pushTrimmed(sentences, lineText, start, end, line.index);
     }
   }
-  return mergeFragments(sentences);
+  return mergeFragments(sentences).flatMap(capLength);
+}
+
+function capLength(sentence: Sentence): Sentence[] {
+  if (sentence.text.length <= MAX_SENTENCE_LENGTH) return [sentence];
+  const pieces: Sentence[] = [];
+  let rest = sentence.text;
+  let start = sentence.start;
+  while (rest.length > MAX_SENTENCE_LENGTH) {
+    const space = rest.lastIndexOf(' ', MAX_SENTENCE_LENGTH);
+    const cut = space > MAX_SENTENCE_LENGTH / 2 ? space : MAX_SENTENCE_LENGTH;
+    pieces.push({ text: rest.slice(0, cut).trimEnd(), start });
+    const skipped = rest.slice(cut).length - rest.slice(cut).trimStart().length;
+    start += cut + skipped;
+    rest = rest.slice(cut + skipped);
+  }
+  if (/\p{L}/u.test(rest)) pieces.push({ text: rest, start });
+  return pieces.filter((piece) => piece.text.length > 0);
 }
 
 function pushTrimmed(into: Sentence[], line: string, start: number, end: number, lineStart: number): void {
