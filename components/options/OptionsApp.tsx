@@ -29,7 +29,10 @@ export function OptionsApp({ api, settings, download }: OptionsAppProps) {
     });
   }, [api]);
 
-  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    refresh();
+    return api.watchPacks(refresh);
+  }, [api, refresh]);
 
   return (
     <main className="options">

@@ -5,6 +5,7 @@
 import { backgroundMessenger, type GazetteerEntity, type ImportSummary, type PackSummary, type Result } from '../../lib/messaging/protocol';
 import type { ImportJobProgress, ImportJobRequest } from '../../lib/pack/import-job';
 import type { Pack } from '../../lib/pack/schema';
+import { matcherRevisionItem } from '../../lib/settings';
 import { startImportWorker, type RunningImport } from './import-client';
 
 export interface OptionsApi {
@@ -17,6 +18,11 @@ export interface OptionsApi {
   resetToSeed(): Promise<Result<void>>;
   getGazetteer(): Promise<Result<GazetteerEntity[]>>;
   startImport(request: ImportJobRequest, onProgress: (progress: ImportJobProgress) => void): RunningImport;
+  /**
+   * Calls back whenever the stored packs change, from this page or elsewhere (the bundled pack loading
+   * after install, another options tab). Returns the unsubscribe.
+   */
+  watchPacks(callback: () => void): () => void;
 }
 
 /** A message that could not be delivered (background asleep and failing to wake, say) becomes a Result too. */
@@ -38,5 +44,7 @@ export function createBackgroundOptionsApi(): OptionsApi {
     resetToSeed: () => deliver(() => backgroundMessenger.sendMessage('resetToSeed', undefined)),
     getGazetteer: () => deliver(() => backgroundMessenger.sendMessage('getGazetteer', undefined)),
     startImport: startImportWorker,
+    // The background bumps the matcher revision whenever packs change.
+    watchPacks: (callback) => matcherRevisionItem.watch(() => callback()),
   };
 }

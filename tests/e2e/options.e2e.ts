@@ -1,0 +1,201 @@
+/**
+ * The options page end to end: a pack imported through the file picker reaches pages (highlight and
+ * card), disabling it and removing it take it away again, export then import gives the same pack back,
+ * and a broken file shows an error while the seed entities keep working.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
+import { startStaticServer, type StaticServer } from './server';
+
+const FIXTURES = resolve(import.meta.dirname, 'fixtures/options');
+const PACK_FILE = join(FIXTURES, 'port-venn-pack.json');
+const PACK_ID = 'e2e-options-pack';
+const NEW_ENTITY = 'Ada Quillfeather';
+const SEED_ENTITY = 'Emmanuel Macron';
+const ROW = `tr[data-pack-id="${PACK_ID}"]`;
+
+/** Texts of the ranges the content script highlighted, read from the page's main world. */
+function highlightedTexts(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('factcards-mention');
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  });
+}
+
+describe.each(BROWSERS)('options page in %s', (browserName) => {
+  let server: StaticServer;
+  let session: BrowserSession;
+  let options: TestPage;
+  let news: TestPage;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'factcards-options-'));
+    server = await startStaticServer();
+    session = await launchExtension(browserName);
+    options = await session.openExtensionPage('options.html');
+    // The bundled seed pack is listed once the background has loaded it.
+    await options.waitFor(() => document.querySelectorAll('table.packs tbody tr').length > 0, undefined, { timeoutMs: 30_000 });
+    news = await session.newPage();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** Loads the fixture news page and waits until the seed entity is highlighted, i.e. the scan ran. */
+  async function loadNewsPage(): Promise<string[]> {
+    await news.goto(`${server.origin}/fixtures/options/new-entity.html`);
+    await news.waitFor(
+      (name) => {
+        const highlight = CSS.highlights.get('factcards-mention');
+        return highlight ? [...highlight].some((range) => range.toString() === name) : false;
+      },
+      SEED_ENTITY,
+      { timeoutMs: 20_000 },
+    );
+    return highlightedTexts(news);
+  }
+
+  async function importFile(path: string): Promise<void> {
+    await options.bringToFront();
+    await options.uploadFiles('#import-files', [path]);
+  }
+
+  async function waitForImportSummary(): Promise<string> {
+    return options.waitFor(() => {
+      const text = document.querySelector('#import-status')?.textContent ?? '';
+      return text.includes('Imported') ? text : '';
+    });
+  }
+
+  it('imports a pack file, and a page then highlights the new entity and shows its card', async () => {
+    await importFile(PACK_FILE);
+    const summary = await waitForImportSummary();
+    expect(summary).toContain('Port Venn test pack');
+    expect(summary).toMatch(/1 article added, 0 skipped; 1 new entity/);
+    const row = await options.waitFor((selector) => document.querySelector(selector)?.textContent ?? '', ROW);
+    expect(row).toContain('Port Venn test pack');
+
+    await news.bringToFront();
+    await loadNewsPage();
+    await news.waitFor(
+      (name) => [...(CSS.highlights.get('factcards-mention') ?? [])].some((range) => range.toString() === name),
+      NEW_ENTITY,
+    );
+    const point = await news.evaluate((name) => {
+      const range = [...(CSS.highlights.get('factcards-mention') ?? [])].find((candidate) => candidate.toString() === name);
+      const rect = range?.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    }, NEW_ENTITY);
+    expect(point).not.toBeNull();
+    await news.mouseMove(point!.x, point!.y);
+    const card = await news.waitFor(() => {
+      const host = document.querySelector('factcards-card');
+      return host?.shadowRoot?.querySelector('[data-entity-id]')?.textContent ?? '';
+    });
+    expect(card).toContain(NEW_ENTITY);
+    expect(card).toContain('Harbour commissioner of Port Venn');
+  });
+
+  it('disabling the pack removes its highlight, and enabling it brings it back', async () => {
+    await options.bringToFront();
+    await options.click(`${ROW} input[data-action="toggle"]`);
+    await options.waitFor((selector) => document.querySelector<HTMLInputElement>(`${selector} input[data-action="toggle"]`)?.checked === false, ROW);
+
+    await news.bringToFront();
+    expect(await loadNewsPage()).not.toContain(NEW_ENTITY);
+
+    await options.bringToFront();
+    await options.click(`${ROW} input[data-action="toggle"]`);
+    await options.waitFor((selector) => document.querySelector<HTMLInputElement>(`${selector} input[data-action="toggle"]`)?.checked === true, ROW);
+    await news.bringToFront();
+    await loadNewsPage();
+    await news.waitFor(
+      (name) => [...(CSS.highlights.get('factcards-mention') ?? [])].some((range) => range.toString() === name),
+      NEW_ENTITY,
+    );
+  });
+
+  it('exports the pack, and importing the export gives the same pack back', async () => {
+    await options.bringToFront();
+    // Capture the exported file instead of letting the browser save it.
+    await options.evaluate(() => {
+      const state = window as unknown as { exportedText?: Promise<string> };
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        state.exportedText = (blob as Blob).text();
+        return 'blob:captured';
+      };
+      HTMLAnchorElement.prototype.click = function () {
+        /* the test reads the blob instead of downloading it */
+      };
+    });
+    await options.click(`${ROW} button[data-action="export"]`);
+    const exported = await options.waitFor(() => (window as unknown as { exportedText?: Promise<string> }).exportedText ?? null);
+    const original = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as Record<string, unknown>;
+    const roundTrip = JSON.parse(exported as unknown as string) as Record<string, unknown>;
+    const exportPath = join(scratch, 'exported.json');
+    writeFileSync(exportPath, exported as unknown as string);
+    for (const field of ['formatVersion', 'id', 'name', 'source', 'articles', 'entities', 'contexts']) {
+      expect(roundTrip[field], field).toEqual(original[field]);
+    }
+
+    // Remove it, then import the exported file: the same pack is back.
+    await options.click(`${ROW} button[data-action="remove"]`);
+    await options.click('button[data-action="confirm"]');
+    await options.waitFor((selector) => document.querySelector(selector) === null, ROW);
+    await importFile(exportPath);
+    const summary = await waitForImportSummary();
+    expect(summary).toMatch(/1 article added, 0 skipped; 1 new entity/);
+    const counts = await options.waitFor(
+      (selector) => [...(document.querySelector(selector)?.querySelectorAll('td') ?? [])].slice(1, 3).map((cell) => cell.textContent).join(','),
+      ROW,
+    );
+    expect(counts).toBe('1,1');
+  });
+
+  it('removing the pack removes its entity from pages', async () => {
+    await options.bringToFront();
+    await options.click(`${ROW} button[data-action="remove"]`);
+    await options.click('button[data-action="confirm"]');
+    await options.waitFor((selector) => document.querySelector(selector) === null, ROW);
+
+    await news.bringToFront();
+    const highlighted = await loadNewsPage();
+    expect(highlighted).toContain(SEED_ENTITY);
+    expect(highlighted).not.toContain(NEW_ENTITY);
+  });
+
+  it('a broken pack shows where it is broken, stores nothing, and the seed entities still work', async () => {
+    const brokenPath = join(scratch, 'broken-pack.json');
+    writeFileSync(brokenPath, '{\n  "formatVersion": 1,\n  "id": "broken",,\n  "name": "Broken"\n}\n');
+    const packsBefore = await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length);
+    await importFile(brokenPath);
+    const error = await options.waitFor(() => document.querySelector('[role="alert"]#import-errors')?.textContent ?? '');
+    expect(error).toContain('broken-pack.json');
+    expect(error).toContain('line 3, column 18');
+
+    const schemaPath = join(scratch, 'wrong-url.json');
+    const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { articles: Array<{ url: string }> };
+    pack.articles[0]!.url = 'javascript:alert(1)';
+    writeFileSync(schemaPath, JSON.stringify(pack));
+    await importFile(schemaPath);
+    const schemaError = await options.waitFor(() => {
+      const text = document.querySelector('#import-errors')?.textContent ?? '';
+      return text.includes('wrong-url.json') ? text : '';
+    });
+    expect(schemaError).toContain('articles[0].url');
+    expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBe(packsBefore);
+    expect(await options.evaluate(() => document.querySelector('#import-status')?.textContent ?? '')).not.toContain('Imported');
+
+    await news.bringToFront();
+    const highlighted = await loadNewsPage();
+    expect(highlighted).toContain(SEED_ENTITY);
+    expect(highlighted).not.toContain(NEW_ENTITY);
+    expect(options.errors().filter((message) => !/Failed to load resource/.test(message))).toEqual([]);
+  });
+});
