@@ -5,7 +5,8 @@
  */
 import seedPack from '@/lib/pack/seed-pack.generated.json';
 import { backgroundMessenger, type ProtocolError, type Result } from '@/lib/messaging/protocol';
-import { matcherRevisionItem, popupRequestItem } from '@/lib/settings';
+import { matcherRevisionItem } from '@/lib/settings';
+import { popupRequestItem } from '@/lib/settings/popup-request';
 import { createKnowledgeService, openFactcardsDb } from '@/lib/store';
 
 export default defineBackground(() => {

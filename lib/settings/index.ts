@@ -47,17 +47,6 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
  */
 export const matcherRevisionItem = storage.defineItem<string | null>('local:matcherRevision', { fallback: null });
 
-/**
- * The entity the popup should open on, left by the background's `openInPopup` just before it opens the
- * popup (browsers give the popup no arguments). The popup reads it on start, shows that entity if the
- * request is recent (`requestedAt`, epoch ms; a stale one is ignored) and clears it. Session storage: it
- * never outlives the browser session. When the popup cannot be opened, the background clears it and
- * opens `popup.html?entity=ID` in a tab instead.
- */
-export const popupRequestItem = storage.defineItem<{ entityId: string; requestedAt: number } | null>('session:popupRequest', {
-  fallback: null,
-});
-
 /** Normalises a host for the site list: lower case, no leading "www.". */
 export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');
