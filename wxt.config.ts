@@ -3,13 +3,34 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Factcards',
     description: 'Dated, sourced context cards for the people, organisations and places named on news pages.',
     // storage: settings (wxt/utils/storage). The store itself is IndexedDB in the extension origin,
     // which needs no permission. No host permissions: the content script is declared with
     // http(s) matches, so the extension never asks to read every site's data via the API.
     permissions: ['storage'],
+    // The hover-card UI (React) is loaded by the content script on first use, as a module from the
+    // extension; use_dynamic_url keeps pages from probing for it to fingerprint the extension (Chromium).
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]
+        : ['card-ui.js'],
+    // Keyboard access to cards (lib/page/commands.ts): the background forwards each to the active tab.
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Open the Factcards card for the name at the caret or selection',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next name Factcards knows on the page',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous name Factcards knows on the page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

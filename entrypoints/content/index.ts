@@ -1,6 +1,49 @@
+/**
+ * The content script: wiring only. The work happens in lib/page (scanning, highlighting, hover, cards);
+ * this connects it to the background (messages), storage (settings, matcher revision) and the popup
+ * (tab messages, answered by the top frame only).
+ */
+import { backgroundMessenger, tabMessenger } from '@/lib/messaging/protocol';
+import { PageController } from '@/lib/page/page-controller';
+import { isSameOriginWithTop } from '@/lib/page/frames';
+import { DEFAULT_SETTINGS, matcherRevisionItem, settingsItem } from '@/lib/settings';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {
-    document.documentElement.dataset.factcards = 'ready';
+  // Same-origin iframes (and about:blank/srcdoc frames of the page) are part of the page; each frame
+  // marks its own document, because highlights and styles are per document.
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    const startedAt = performance.now();
+    const isTop = window === window.top;
+    if (!isTop && !isSameOriginWithTop(window)) return;
+    const controller = new PageController(
+      document,
+      {
+        getMatcher: () => backgroundMessenger.sendMessage('getMatcher', undefined),
+        resolveFuzzy: (candidates) => backgroundMessenger.sendMessage('resolveFuzzy', candidates),
+        getCard: (entityId) => backgroundMessenger.sendMessage('getCard', { entityId }),
+        openInPopup: (entityId) => void backgroundMessenger.sendMessage('openInPopup', { entityId }).catch(() => undefined),
+        getSettings: async () => (await settingsItem.getValue()) ?? DEFAULT_SETTINGS,
+        watchSettings: (callback) => settingsItem.watch((settings) => callback(settings ?? DEFAULT_SETTINGS)),
+        watchMatcherRevision: (callback) => matcherRevisionItem.watch(() => callback()),
+        cardUiUrl: browser.runtime.getURL('/card-ui.js'),
+      },
+      ctx.signal,
+      startedAt,
+    );
+    controller.start().catch((error: unknown) => console.debug('[factcards] start failed', error));
+    if (!isTop) return;
+    const removers = [
+      tabMessenger.onMessage('getPageMentions', () => controller.pageMentions()),
+      tabMessenger.onMessage('revealMention', ({ data }) => controller.revealEntity(data.entityId)),
+      tabMessenger.onMessage('getPageInfo', () => ({ site: controller.site(), active: controller.isRunning(), mentions: controller.pageMentions() })),
+      tabMessenger.onMessage('openCardAtSelection', () => controller.openAtSelection()),
+      tabMessenger.onMessage('revealAdjacentMention', ({ data }) => controller.revealAdjacent(data.direction)),
+      tabMessenger.onMessage('getPageTimings', () => controller.timings),
+    ];
+    ctx.onInvalidated(() => removers.forEach((remove) => remove()));
   },
 });

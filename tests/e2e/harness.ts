@@ -15,9 +15,11 @@ export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+/** FACTCARDS_BUILD_ROOT points at a copy of .output/ (parallel builds in one tree would race otherwise). */
+const BUILD_ROOT = process.env.FACTCARDS_BUILD_ROOT ?? resolve(REPO_ROOT, '.output');
 export const BUILD_DIRS: Record<BrowserName, string> = {
-  chromium: resolve(REPO_ROOT, '.output/chrome-mv3'),
-  firefox: resolve(REPO_ROOT, '.output/firefox-mv2'),
+  chromium: resolve(BUILD_ROOT, 'chrome-mv3'),
+  firefox: resolve(BUILD_ROOT, 'firefox-mv2'),
 };
 const EXECUTABLES: Record<BrowserName, string> = {
   chromium: process.env.FACTCARDS_CHROMIUM ?? '/usr/bin/chromium',

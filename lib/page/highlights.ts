@@ -1,0 +1,127 @@
+/**
+ * Marks mentions without touching the page's DOM: every mention is a live Range registered in
+ * `CSS.highlights` under `factcards-mention` (a documented contract), styled by a constructed
+ * stylesheet that holds nothing but `::highlight(factcards-mention)` rules.
+ */
+import type { EntityType } from '../pack/schema';
+import type { HighlightStyle, Settings } from '../settings';
+
+/** The highlight name page authors and tests rely on. */
+export const HIGHLIGHT_NAME = 'factcards-mention';
+
+/** A mention on the page. `range` is live: it follows edits to the text around it. */
+export interface PageMention {
+  range: Range;
+  entityId: string;
+  name: string;
+  type: EntityType;
+  /** Found by fuzzy lookup (a misspelling) rather than by an alias. */
+  fuzzy: boolean;
+}
+
+/**
+ * Dotted underline in the text's own colour, so it is legible on light and dark pages alike; the
+ * background variant is a translucent amber that darkens light pages and lightens dark ones.
+ */
+export function highlightCss(style: HighlightStyle): string {
+  if (style === 'none') return '';
+  if (style === 'background') {
+    return `::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(255 190 40 / 0.35); }`;
+  }
+  return `::highlight(${HIGHLIGHT_NAME}) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-thickness: 2px; text-decoration-color: currentColor; }`;
+}
+
+/** The mentions the settings ask to show: enabled types, and only the first of each entity if asked. */
+export function visibleMentions(mentions: readonly PageMention[], settings: Pick<Settings, 'highlightTypes' | 'firstMentionOnly'>): PageMention[] {
+  const types = new Set(settings.highlightTypes);
+  const seen = new Set<string>();
+  const shown: PageMention[] = [];
+  for (const mention of mentions) {
+    if (!types.has(mention.type)) continue;
+    if (settings.firstMentionOnly) {
+      if (seen.has(mention.entityId)) continue;
+      seen.add(mention.entityId);
+    }
+    shown.push(mention);
+  }
+  return shown;
+}
+
+/** Document order, for "first mention" and next/previous navigation. */
+export function compareRanges(a: Range, b: Range): number {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b);
+  } catch {
+    return 0; // different documents or shadow trees: order is arbitrary but stable
+  }
+}
+
+/**
+ * Owns the highlight registry entry and the stylesheet for one document. Nothing is added to the DOM:
+ * the sheet is adopted, so the page's own stylesheets, text and layout are untouched.
+ */
+export class MentionHighlighter {
+  private readonly sheet: CSSStyleSheet | null;
+  private highlight: Highlight | null = null;
+
+  constructor(private readonly doc: Document) {
+    this.sheet = createSheet(doc);
+  }
+
+  setStyle(style: HighlightStyle): void {
+    if (!this.sheet) return;
+    try {
+      this.sheet.replaceSync(highlightCss(style));
+    } catch (error) {
+      console.debug('[factcards] highlight style not applied', error);
+    }
+  }
+
+  /** Replaces the highlighted ranges with `ranges`. */
+  show(ranges: readonly Range[]): void {
+    const registry = highlightRegistry(this.doc);
+    if (!registry) return;
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    const HighlightClass = win?.Highlight ?? globalThis.Highlight;
+    if (!this.highlight) {
+      this.highlight = new HighlightClass();
+      registry.set(HIGHLIGHT_NAME, this.highlight);
+    } else if (registry.get(HIGHLIGHT_NAME) !== this.highlight) {
+      registry.set(HIGHLIGHT_NAME, this.highlight);
+    }
+    this.highlight.clear();
+    for (const range of ranges) this.highlight.add(range);
+  }
+
+  /** Removes every mark and the stylesheet: the page is as it was. */
+  destroy(): void {
+    const registry = highlightRegistry(this.doc);
+    if (registry && this.highlight && registry.get(HIGHLIGHT_NAME) === this.highlight) registry.delete(HIGHLIGHT_NAME);
+    this.highlight = null;
+    if (this.sheet) {
+      try {
+        this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+      } catch {
+        // The document is gone.
+      }
+    }
+  }
+}
+
+function highlightRegistry(doc: Document): HighlightRegistry | null {
+  const css = (doc.defaultView as (Window & typeof globalThis) | null)?.CSS ?? globalThis.CSS;
+  return css && 'highlights' in css ? css.highlights : null;
+}
+
+function createSheet(doc: Document): CSSStyleSheet | null {
+  try {
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    const SheetClass = win?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new SheetClass();
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return sheet;
+  } catch (error) {
+    console.debug('[factcards] cannot adopt the highlight stylesheet', error);
+    return null;
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * Finds the mentions on a page and keeps them current: scans the document (and open shadow roots) in
+ * time-sliced chunks, asks the background once per batch about name-like words no alias matched (fuzzy
+ * lookup of misspellings), and rescans only what a MutationObserver reports changed.
+ */
+import { entityOf, findMentions, findNameCandidates, type Matcher, type Mention } from '../match';
+import type { Result } from '../messaging/protocol';
+import { compareRanges, type PageMention } from './highlights';
+import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, rangeFor, type TextRun } from './text-runs';
+
+/** Longest stretch of work before yielding to the page. */
+const SLICE_MS = 8;
+
+export interface ScanStats {
+  scanMs: number;
+  textLength: number;
+  longestTaskMs: number;
+}
+
+interface PendingCandidate {
+  run: TextRun;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface MentionScannerOptions {
+  doc: Document;
+  matcher: Matcher;
+  resolveFuzzy: (candidates: string[]) => Promise<Result<Array<{ entityId: string; name: string } | null>>>;
+  /** Called after each batch with every mention on the page, in document order. */
+  onChange: (mentions: PageMention[]) => void;
+  /** Elements the scanner must ignore (the extension's own UI). */
+  isOwnNode: (node: Node) => boolean;
+  yieldToPage?: () => Promise<void>;
+}
+
+function defaultYield(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class MentionScanner {
+  readonly stats: ScanStats = { scanMs: 0, textLength: 0, longestTaskMs: 0 };
+  private mentions: PageMention[] = [];
+  private readonly queue: Node[] = [];
+  private running = false;
+  private stopped = false;
+  private readonly observer: MutationObserver;
+  private readonly observedRoots = new WeakSet<Node>();
+  /** Fuzzy answers already given on this page, by candidate text. */
+  private readonly fuzzyCache = new Map<string, { entityId: string; name: string } | null>();
+  private readonly yieldToPage: () => Promise<void>;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => undefined;
+
+  constructor(private readonly options: MentionScannerOptions) {
+    this.yieldToPage = options.yieldToPage ?? defaultYield;
+    const Observer = (options.doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer((records) => this.onMutations(records));
+  }
+
+  /** Scans the whole document and starts watching it. Resolves when the first scan is done. */
+  start(): Promise<void> {
+    const root = this.options.doc.body ?? this.options.doc.documentElement;
+    this.observe(this.options.doc);
+    this.enqueue([root]);
+    return this.whenIdle();
+  }
+
+  /** Resolves when no scan is queued or running. */
+  whenIdle(): Promise<void> {
+    return this.idle;
+  }
+
+  all(): PageMention[] {
+    return this.mentions;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer.disconnect();
+    this.queue.length = 0;
+    this.mentions = [];
+    this.markIdle();
+  }
+
+  private observe(root: Node): void {
+    if (this.observedRoots.has(root)) return;
+    this.observedRoots.add(root);
+    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    try {
+      const roots: Node[] = [];
+      for (const record of records) {
+        if (this.options.isOwnNode(record.target)) continue;
+        if (record.type === 'characterData') {
+          roots.push(blockAncestor(record.target));
+          continue;
+        }
+        let added = false;
+        for (const node of record.addedNodes) {
+          if (this.options.isOwnNode(node)) continue;
+          added = true;
+          // An inline node or text joins its block's run, so the whole block is read again.
+          roots.push(node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element) ? node : blockAncestor(record.target));
+        }
+        if (!added && record.removedNodes.length > 0 && [...record.removedNodes].some((node) => !this.options.isOwnNode(node))) {
+          // Removing an inline piece can join two words into a name, or break one.
+          roots.push(blockAncestor(record.target));
+        }
+      }
+      if (roots.length > 0) this.enqueue(roots);
+    } catch (error) {
+      console.debug('[factcards] mutation handling failed', error);
+    }
+  }
+
+  private enqueue(roots: Node[]): void {
+    for (const root of roots) if (!this.queue.includes(root)) this.queue.push(root);
+    if (this.running) return;
+    this.running = true;
+    this.idle = new Promise((resolve) => (this.markIdle = resolve));
+    void this.drain()
+      .catch((error) => console.debug('[factcards] scan failed', error))
+      .finally(() => {
+        this.running = false;
+        this.markIdle();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 && !this.stopped) {
+      const roots = topmost(this.queue.splice(0));
+      const rootSet = new Set(roots);
+      // Mentions inside a rescanned subtree are found again; mentions whose text left the page go.
+      let mentions = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
+      const fresh: PageMention[] = [];
+      const candidates: PendingCandidate[] = [];
+      const visibility = new WeakMap<Element, boolean>();
+      for (const root of roots) {
+        if (!root.isConnected) continue;
+        if (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf((root as Element).parentElement)) continue;
+        const collector = new TextRunCollector(root, (shadow) => this.observe(shadow));
+        let done = false;
+        let consumed = 0;
+        while (!done && !this.stopped) {
+          const sliceStart = performance.now();
+          done = collector.collect(sliceStart + SLICE_MS);
+          const runs = collector.runs;
+          for (; consumed < runs.length; consumed++) {
+            const run = runs[consumed] as TextRun;
+            this.scanRun(run, fresh, candidates, visibility);
+          }
+          this.account(performance.now() - sliceStart);
+          if (!done) await this.yieldToPage();
+        }
+      }
+      if (this.stopped) return;
+      const sliceStart = performance.now();
+      mentions = mentions.concat(fresh);
+      mentions.sort((a, b) => compareRanges(a.range, b.range));
+      this.mentions = mentions;
+      this.options.onChange(mentions);
+      this.account(performance.now() - sliceStart);
+      if (candidates.length > 0) await this.resolveCandidates(candidates);
+      await this.yieldToPage();
+    }
+  }
+
+  private account(ms: number): void {
+    this.stats.scanMs += ms;
+    if (ms > this.stats.longestTaskMs) this.stats.longestTaskMs = ms;
+  }
+
+  private scanRun(run: TextRun, out: PageMention[], candidates: PendingCandidate[], visibility: WeakMap<Element, boolean>): void {
+    const { matcher } = this.options;
+    this.stats.textLength += run.text.length;
+    const found: Mention[] = findMentions(run.text, matcher);
+    for (const mention of found) {
+      const entity = entityOf(matcher, mention.entityId);
+      if (!entity) continue;
+      const range = rangeFor(run, mention.start, mention.end);
+      if (!range || !isVisible(range, visibility)) continue;
+      out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
+    }
+    for (const candidate of findNameCandidates(run.text, found)) {
+      candidates.push({ run, start: candidate.start, end: candidate.end, text: candidate.text });
+    }
+  }
+
+  /** One message per batch for every candidate not answered before on this page. */
+  private async resolveCandidates(candidates: PendingCandidate[]): Promise<void> {
+    const unknown = [...new Set(candidates.map((candidate) => candidate.text))].filter((text) => !this.fuzzyCache.has(text));
+    if (unknown.length > 0) {
+      const result = await this.options.resolveFuzzy(unknown).catch(() => null);
+      if (!result || !result.ok) return;
+      unknown.forEach((text, index) => this.fuzzyCache.set(text, result.value[index] ?? null));
+    }
+    if (this.stopped) return;
+    const sliceStart = performance.now();
+    const visibility = new WeakMap<Element, boolean>();
+    const added: PageMention[] = [];
+    for (const candidate of candidates) {
+      const resolved = this.fuzzyCache.get(candidate.text);
+      if (!resolved) continue;
+      const range = rangeFor(candidate.run, candidate.start, candidate.end);
+      if (!range || !isVisible(range, visibility)) continue;
+      const entity = entityOf(this.options.matcher, resolved.entityId);
+      added.push({ range, entityId: resolved.entityId, name: entity?.name ?? resolved.name, type: entity?.type ?? 'person', fuzzy: true });
+    }
+    if (added.length > 0) {
+      // A resolved candidate may have absorbed an adjoining mention ("Kir Starmer" over "Starmer"): it replaces it.
+      const kept = this.mentions.filter((mention) => !added.some((fuzzy) => overlaps(fuzzy.range, mention.range)));
+      this.mentions = kept.concat(added).sort((a, b) => compareRanges(a.range, b.range));
+      this.options.onChange(this.mentions);
+    }
+    this.account(performance.now() - sliceStart);
+  }
+}
+
+const INLINE_PROBE = new Set(['A', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'MARK', 'SMALL', 'SUB', 'SUP', 'U', 'S', 'CODE', 'ABBR', 'CITE', 'Q', 'TIME', 'FONT']);
+
+function isInline(element: Element): boolean {
+  return INLINE_PROBE.has(element.tagName);
+}
+
+/** Drops roots inside other roots: the outer scan covers them. */
+function topmost(roots: Node[]): Node[] {
+  const set = new Set(roots);
+  return roots.filter((root) => {
+    for (let node = root.parentNode; node; node = node.parentNode) if (set.has(node)) return false;
+    return true;
+  });
+}
+
+function isInside(node: Node, roots: Set<Node>): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) if (roots.has(current)) return true;
+  return false;
+}
+
+function isLive(range: Range): boolean {
+  return !range.collapsed && range.startContainer.isConnected && range.endContainer.isConnected;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && a.compareBoundaryPoints(Range.END_TO_START, b) < 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Text the reader cannot see (display:none, visibility:hidden…) is not a mention on the page. */
+function isVisible(range: Range, cache: WeakMap<Element, boolean>): boolean {
+  const element = range.startContainer.parentElement;
+  if (!element) return false;
+  let visible = cache.get(element);
+  if (visible === undefined) {
+    visible = typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true;
+    cache.set(element, visible);
+  }
+  return visible;
+}

@@ -1,0 +1,304 @@
+/**
+ * Factcards on one page (one frame): loads the matcher, finds and highlights mentions, opens cards on
+ * hover or from the keyboard, answers the popup, and follows settings and pack changes as they happen.
+ * Everything is torn down when `signal` aborts (the extension reloads or the script is invalidated).
+ *
+ * Nothing here may break the page: every entry point catches and logs with console.debug.
+ */
+import { loadMatcher, type Matcher } from '../match';
+import type { ContentTimings, EntityCard, PageMentionCount, Result } from '../messaging/protocol';
+import { isActiveOn, siteKey, type Settings } from '../settings';
+import { loadCardUi } from './card-host';
+import type { CardUi } from './card-ui-api';
+import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, type PageMention } from './highlights';
+import { MentionIndex, type MentionHit } from './hit-test';
+import { HoverController } from './hover';
+import { MentionScanner } from './mention-scanner';
+
+/** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
+export interface PageEnvironment {
+  getMatcher(): Promise<Result<{ revision: string; matcher: Parameters<typeof loadMatcher>[0] }>>;
+  resolveFuzzy(candidates: string[]): Promise<Result<Array<{ entityId: string; name: string } | null>>>;
+  getCard(entityId: string): Promise<Result<EntityCard>>;
+  openInPopup(entityId: string): void;
+  getSettings(): Promise<Settings>;
+  watchSettings(callback: (settings: Settings) => void): () => void;
+  watchMatcherRevision(callback: () => void): () => void;
+  cardUiUrl: string;
+}
+
+export class PageController {
+  readonly timings: ContentTimings = {
+    scanMs: 0,
+    textLength: 0,
+    longestTaskMs: 0,
+    matcherLoadMs: null,
+    firstHighlightsMs: null,
+    lastCardRenderMs: null,
+    lastCardCached: null,
+    mentionCount: 0,
+  };
+  private settings: Settings | null = null;
+  private active = false;
+  private matcher: Matcher | null = null;
+  private scanner: MentionScanner | null = null;
+  private highlighter: MentionHighlighter | null = null;
+  private shown: PageMention[] = [];
+  private index: MentionIndex | null = null;
+  private cardUi: CardUi | null = null;
+  private openMention: PageMention | null = null;
+  private readonly cards = new Map<string, Promise<Result<EntityCard>>>();
+  private generation = 0;
+  private readonly signal: AbortSignal;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly env: PageEnvironment,
+    signal: AbortSignal,
+    private readonly startedAt: number,
+  ) {
+    this.signal = signal;
+  }
+
+  async start(): Promise<void> {
+    this.settings = await this.env.getSettings();
+    const unwatchSettings = this.env.watchSettings((settings) => this.guard(() => this.applySettings(settings)));
+    const unwatchRevision = this.env.watchMatcherRevision(() => this.guard(() => this.reloadMatcher()));
+    this.signal.addEventListener('abort', () => {
+      unwatchSettings();
+      unwatchRevision();
+      this.deactivate();
+      this.cardUi?.destroy();
+    });
+    new HoverController({
+      doc: this.doc,
+      index: () => (this.active ? this.index : null),
+      dwellMs: () => this.settings?.hoverDelayMs ?? 400,
+      openCard: (hit) => this.guard(() => this.openCard(hit, false)),
+      closeCard: () => this.closeCard(),
+      openMention: () => this.openMention,
+      cardHost: () => this.cardUi?.host() ?? null,
+      signal: this.signal,
+    });
+    if (this.isActive(this.settings)) await this.activate();
+  }
+
+  site(): string {
+    return siteKey(this.doc.location?.hostname ?? '');
+  }
+
+  isRunning(): boolean {
+    return this.active;
+  }
+
+  /** One row per entity, most frequent first. */
+  pageMentions(): PageMentionCount[] {
+    const counts = new Map<string, PageMentionCount>();
+    for (const mention of this.scanner?.all() ?? []) {
+      const row = counts.get(mention.entityId);
+      if (row) row.count++;
+      else counts.set(mention.entityId, { entityId: mention.entityId, name: mention.name, type: mention.type, count: 1 });
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** Scrolls to the first mention of an entity and opens its card, focused. */
+  revealEntity(entityId: string): boolean {
+    const mention = (this.scanner?.all() ?? []).find((candidate) => candidate.entityId === entityId && candidate.range.startContainer.isConnected);
+    if (!mention) return false;
+    this.reveal(mention);
+    return true;
+  }
+
+  /** Opens the card of the mention at the selection or caret, else of the next mention after it. */
+  openAtSelection(): boolean {
+    const selection = this.doc.getSelection();
+    const focusNode = selection?.focusNode;
+    if (!selection || !focusNode) return this.revealAdjacent('next');
+    const at = this.shown.find((mention) => {
+      try {
+        return mention.range.isPointInRange(focusNode, selection.focusOffset) || (selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(mention.range.startContainer) && mention.range.intersectsNode(focusNode));
+      } catch {
+        return false;
+      }
+    });
+    if (at) {
+      this.reveal(at);
+      return true;
+    }
+    return this.revealAdjacent('next');
+  }
+
+  /** Moves to the next or previous highlighted mention (from the open card, the caret, or the viewport top). */
+  revealAdjacent(direction: 'next' | 'previous'): boolean {
+    const mentions = this.shown.filter((mention) => mention.range.startContainer.isConnected);
+    if (mentions.length === 0) return false;
+    const reference = this.referenceRange();
+    let target: PageMention | undefined;
+    if (direction === 'next') {
+      target = reference ? mentions.find((mention) => compareRanges(mention.range, reference) > 0) : mentions.find((mention) => mention.range.getBoundingClientRect().top >= 0);
+      target ??= mentions[0];
+    } else {
+      target = reference ? [...mentions].reverse().find((mention) => compareRanges(mention.range, reference) < 0) : undefined;
+      target ??= mentions[mentions.length - 1];
+    }
+    if (!target) return false;
+    this.reveal(target);
+    return true;
+  }
+
+  private referenceRange(): Range | null {
+    if (this.openMention) return this.openMention.range;
+    const selection = this.doc.getSelection();
+    if (selection && selection.rangeCount > 0 && selection.focusNode && this.doc.contains(selection.focusNode)) {
+      const range = this.doc.createRange();
+      range.setStart(selection.focusNode, selection.focusOffset);
+      return range;
+    }
+    return null;
+  }
+
+  private reveal(mention: PageMention): void {
+    const element = mention.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    this.guard(() => this.openCard({ mention, rectIndex: 0 }, true));
+  }
+
+  private isActive(settings: Settings): boolean {
+    return isActiveOn(settings, this.doc.location?.hostname ?? '');
+  }
+
+  private async applySettings(settings: Settings): Promise<void> {
+    const previous = this.settings;
+    this.settings = settings;
+    const shouldRun = this.isActive(settings);
+    if (shouldRun && !this.active) {
+      await this.activate();
+      return;
+    }
+    if (!shouldRun) {
+      if (this.active) this.deactivate();
+      return;
+    }
+    if (previous?.highlightStyle !== settings.highlightStyle) this.highlighter?.setStyle(settings.highlightStyle);
+    this.render(this.scanner?.all() ?? []);
+  }
+
+  private async activate(): Promise<void> {
+    const generation = ++this.generation;
+    this.active = true;
+    const answer = await this.env.getMatcher();
+    if (generation !== this.generation || this.signal.aborted) return;
+    if (!answer.ok) {
+      console.debug('[factcards] no matcher:', answer.error.message);
+      return;
+    }
+    const loadStart = performance.now();
+    this.matcher = loadMatcher(answer.value.matcher);
+    this.timings.matcherLoadMs = performance.now() - loadStart;
+    this.highlighter ??= new MentionHighlighter(this.doc);
+    this.highlighter.setStyle(this.settings?.highlightStyle ?? 'underline');
+    this.scanner = new MentionScanner({
+      doc: this.doc,
+      matcher: this.matcher,
+      resolveFuzzy: (candidates) => this.env.resolveFuzzy(candidates),
+      onChange: (mentions) => this.guard(() => this.render(mentions)),
+      isOwnNode: (node) => this.isOwnNode(node),
+    });
+    await this.scanner.start();
+  }
+
+  private deactivate(): void {
+    this.generation++;
+    this.active = false;
+    this.scanner?.stop();
+    this.scanner = null;
+    this.highlighter?.destroy();
+    this.highlighter = null;
+    this.shown = [];
+    this.index = null;
+    this.closeCard();
+  }
+
+  private async reloadMatcher(): Promise<void> {
+    this.cards.clear();
+    if (!this.active) return;
+    this.deactivate();
+    if (this.settings && this.isActive(this.settings)) await this.activate();
+  }
+
+  private render(mentions: PageMention[]): void {
+    if (!this.active || !this.highlighter || !this.settings) return;
+    const start = performance.now();
+    this.shown = visibleMentions(mentions, this.settings);
+    this.highlighter.show(this.shown.map((mention) => mention.range));
+    this.index = new MentionIndex(this.shown);
+    if (this.openMention && !this.openMention.range.startContainer.isConnected) this.closeCard();
+    const stats = this.scanner?.stats;
+    if (stats) {
+      this.timings.scanMs = stats.scanMs + (performance.now() - start);
+      this.timings.textLength = stats.textLength;
+      this.timings.longestTaskMs = Math.max(stats.longestTaskMs, performance.now() - start);
+    }
+    this.timings.mentionCount = mentions.length;
+    this.timings.firstHighlightsMs ??= performance.now() - this.startedAt;
+  }
+
+  private isOwnNode(node: Node): boolean {
+    const host = this.cardUi?.host();
+    if (!host) return node.nodeName === 'FACTCARDS-CARD';
+    return node === host || host.contains(node) || node.nodeName === 'FACTCARDS-CARD';
+  }
+
+  private cardData(entityId: string): { promise: Promise<Result<EntityCard>>; cached: boolean } {
+    const existing = this.cards.get(entityId);
+    if (existing) return { promise: existing, cached: true };
+    const promise = this.env.getCard(entityId).then((result) => {
+      if (!result.ok) this.cards.delete(entityId); // a failure is not worth remembering
+      return result;
+    });
+    this.cards.set(entityId, promise);
+    return { promise, cached: false };
+  }
+
+  private async openCard(hit: MentionHit, focus: boolean): Promise<void> {
+    const opened = performance.now();
+    const { mention } = hit;
+    const data = this.cardData(mention.entityId);
+    if (!this.cardUi) {
+      const factory = await loadCardUi(this.env.cardUiUrl);
+      if (this.signal.aborted) return;
+      this.cardUi ??= factory({ onHidden: () => (this.openMention = null) });
+    }
+    if (!this.active) return;
+    this.openMention = mention;
+    this.cardUi.show({
+      anchor: { range: mention.range, rectIndex: hit.rectIndex },
+      entity: { id: mention.entityId, name: mention.name, type: mention.type },
+      load: () => data.promise,
+      theme: this.settings?.theme ?? 'auto',
+      focus,
+      onOpenInPopup: (entityId) => this.env.openInPopup(entityId),
+      onRendered: () => {
+        this.timings.lastCardRenderMs = performance.now() - opened;
+        this.timings.lastCardCached = data.cached;
+      },
+    });
+  }
+
+  private closeCard(): void {
+    this.openMention = null;
+    this.cardUi?.hide();
+  }
+
+  private guard(task: () => unknown): void {
+    try {
+      const result = task();
+      if (result instanceof Promise) result.catch((error: unknown) => console.debug('[factcards]', error));
+    } catch (error) {
+      console.debug('[factcards]', error);
+    }
+  }
+}
+
+export { HIGHLIGHT_NAME };

@@ -1,0 +1,144 @@
+/**
+ * The content script on the seed demo page and a scope fixture, in both browsers: names are marked in
+ * `CSS.highlights` ('factcards-mention'), hovering one opens its `<factcards-card>` with dated, sourced
+ * contexts, and nothing outside the page's readable text is touched.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverMention, highlightedTexts, isCardOpen, waitForCard, waitForHighlight } from './content-page';
+import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
+import { startStaticServer, type StaticServer } from './server';
+
+describe.each(BROWSERS)('content script in %s', (browserName) => {
+  let server: StaticServer;
+  let session: BrowserSession;
+  let demo: TestPage;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    session = await launchExtension(browserName);
+    demo = await session.newPage();
+    await demo.goto(`${server.origin}/demo/`);
+    await waitForHighlight(demo, 'coalition of the willing');
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it.each([
+    ['Mandon', 'Fabien Mandon'],
+    ['Barrot', 'Barrot'],
+    ['coalition of the willing', 'coalition of the willing'],
+  ])('hovering "%s" shows its card with dated, sourced contexts', async (text, expectedName) => {
+    await hoverMention(demo, text);
+    const card = await waitForCard(demo);
+    expect(card.name.toLowerCase()).toContain(expectedName.toLowerCase());
+    expect(card.contexts.length).toBeGreaterThan(0);
+    for (const context of card.contexts) {
+      expect(context.outlet).not.toBe('');
+      expect(context.sentence).toContain(context.mark);
+      expect(context.mark).not.toBe('');
+    }
+    // Dated: at least one context carries a real date with a machine-readable <time>.
+    expect(card.contexts.some((context) => context.dateTime !== null && /\d{4}/.test(context.date))).toBe(true);
+    await demo.press('Escape');
+    await demo.waitFor(() => !document.querySelector('factcards-card'));
+  });
+
+  it('closes the card on Esc', async () => {
+    await hoverMention(demo, 'Mandon');
+    await waitForCard(demo);
+    expect(await isCardOpen(demo)).toBe(true);
+    await demo.press('Escape');
+    expect(await demo.waitFor(() => !document.querySelector('factcards-card'))).toBe(true);
+  });
+
+  it('catches the misspelling "Zelenskiy" and leaves "Paris" inside "Parisien" alone', async () => {
+    expect(await waitForHighlight(demo, 'Zelenskiy', 'letters')).toBe(true);
+    // "Le Parisien" may be marked as the newspaper it is, but "Paris" is never marked inside "Parisien".
+    const parisInsideWord = await demo.evaluate(() =>
+      [...(CSS.highlights.get('factcards-mention') ?? [])].some((range) => {
+        const r = range as Range;
+        const after = r.endContainer.textContent?.slice(r.endOffset, r.endOffset + 1) ?? '';
+        return /Paris$/.test(r.toString()) && /\p{L}/u.test(after);
+      }),
+    );
+    expect(await highlightedTexts(demo)).toContain('Paris');
+    const parisienMarked = parisInsideWord;
+    expect(parisienMarked).toBe(false);
+  });
+
+  it('marks names only in readable text: not in fields, editable regions, SVG or hidden text', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/fixtures/content-scope.html`);
+    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    await waitForHighlight(page, 'Barrot', 'in-shadow').catch(() => false);
+    const where = await page.evaluate(() => {
+      const highlight = CSS.highlights.get('factcards-mention');
+      return [...(highlight ?? [])].map((range) => {
+        const node = (range as Range).startContainer;
+        const root = node.getRootNode();
+        const element = node.parentElement;
+        return { text: (range as Range).toString(), in: element?.closest('[id]')?.id ?? (root instanceof ShadowRoot ? 'shadow' : '?') };
+      });
+    });
+    const places = where.map((entry) => entry.in);
+    expect(places).toContain('inline');
+    expect(places).toContain('in-shadow');
+    for (const forbidden of ['textarea', 'editable', 'input', 'hidden']) expect(places).not.toContain(forbidden);
+    expect(where.some((entry) => entry.text.includes('SVG'))).toBe(false);
+    expect(where.filter((entry) => entry.in === 'parisien').map((entry) => entry.text)).not.toContain('Paris');
+    // The same-origin frame marks its own document.
+    const framed = await page.waitFor(() => {
+      const frame = document.getElementById('frame') as HTMLIFrameElement;
+      const highlight = (frame.contentWindow as Window & typeof globalThis).CSS.highlights.get('factcards-mention');
+      return highlight ? [...highlight].map((range) => (range as Range).toString()) : null;
+    });
+    expect(framed).toContain('Mandon');
+    // Typing a name into the editable region does not mark it either.
+    await page.type('#editable', ' and Mandon');
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    const editableMarked = await page.evaluate(() =>
+      [...(CSS.highlights.get('factcards-mention') ?? [])].some((range) => Boolean((range as Range).startContainer.parentElement?.closest('#editable'))),
+    );
+    expect(editableMarked).toBe(false);
+    await page.close();
+  });
+
+  it('highlights a paragraph appended after load', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/fixtures/content-scope.html`);
+    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.id = 'appended';
+      paragraph.textContent = 'Later, General Mandon answered questions.';
+      document.body.append(paragraph);
+    });
+    expect(await waitForHighlight(page, 'Mandon', 'appended')).toBe(true);
+    // Removing it drops its mark: no range is left pointing at text that is gone.
+    await page.evaluate(() => document.getElementById('appended')?.remove());
+    const stale = await page.waitFor(() => {
+      const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
+      return ranges.every((range) => range.startContainer.isConnected) ? 'clean' : null;
+    });
+    expect(stale).toBe('clean');
+    await page.close();
+  });
+
+  it("keeps the store out of the page's origin", async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/demo/`);
+    await waitForHighlight(page, 'coalition of the willing');
+    await hoverMention(page, 'Barrot');
+    await waitForCard(page);
+    const visible = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((database) => database.name),
+      localStorageKeys: Object.keys(localStorage),
+      sessionStorageKeys: Object.keys(sessionStorage),
+      globals: Object.getOwnPropertySymbols(window).map(String).concat(Object.keys(window).filter((key) => /factcards/i.test(key))),
+    }));
+    expect(visible).toEqual({ databases: [], localStorageKeys: [], sessionStorageKeys: [], globals: [] });
+    await page.close();
+  });
+});

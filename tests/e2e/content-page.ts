@@ -1,0 +1,81 @@
+/** Page objects for the content-script suites: reading highlights and hovering mentions like a reader. */
+import type { TestPage } from './harness';
+
+export interface CardView {
+  entityId: string;
+  name: string;
+  contexts: Array<{ date: string; dateTime: string | null; outlet: string; sentence: string; mark: string; link: string | null }>;
+}
+
+/** The text of every highlighted mention, in registration order. */
+export function highlightedTexts(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('factcards-mention');
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  });
+}
+
+/** Waits until a mention whose text is `text` (and, optionally, inside `#containerId`) is highlighted. */
+export function waitForHighlight(page: TestPage, text: string, containerId?: string): Promise<boolean> {
+  return page.waitFor(
+    ({ text, containerId }) => {
+      const highlight = CSS.highlights.get('factcards-mention');
+      if (!highlight) return false;
+      return [...highlight].some((range) => {
+        if (range.toString() !== text) return false;
+        if (!containerId) return true;
+        const container = range.startContainer.parentElement?.closest(`#${containerId}`);
+        return Boolean(container);
+      });
+    },
+    { text, containerId },
+  );
+}
+
+/** Scrolls the first highlighted mention reading `text` into view and moves the pointer onto its middle. */
+export async function hoverMention(page: TestPage, text: string): Promise<void> {
+  await page.mouseMove(1, 1);
+  const point = await page.evaluate((text) => {
+    const highlight = CSS.highlights.get('factcards-mention');
+    const range = highlight ? [...highlight].find((candidate) => (candidate as Range).toString() === text) : undefined;
+    if (!range) return null;
+    (range.startContainer.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+    const rect = (range as Range).getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  }, text);
+  if (!point) throw new Error(`no highlighted mention "${text}"`);
+  // Scrolling ends any dwell; wait a frame so the card logic sees a settled page, then hover.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  await page.mouseMove(point.x - 2, point.y);
+  await page.mouseMove(point.x, point.y);
+}
+
+/** Waits for the card to show its contexts (not just its heading) and reads it as a reader would. */
+export function waitForCard(page: TestPage, entityId?: string): Promise<CardView> {
+  return page.waitFor<CardView | null, string | undefined>(
+    (entityId) => {
+      const root = document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]');
+      if (!root) return null;
+      if (entityId && root.getAttribute('data-entity-id') !== entityId) return null;
+      const items = [...root.querySelectorAll('ol > li')];
+      if (items.length === 0) return null;
+      return {
+        entityId: root.getAttribute('data-entity-id') ?? '',
+        name: root.querySelector('h2')?.textContent ?? '',
+        contexts: items.map((item) => ({
+          date: item.querySelector('.fc-date')?.textContent ?? '',
+          dateTime: item.querySelector('time')?.getAttribute('datetime') ?? null,
+          outlet: item.querySelector('.fc-context__outlet')?.textContent ?? '',
+          sentence: item.querySelector('blockquote')?.textContent ?? '',
+          mark: item.querySelector('mark')?.textContent ?? '',
+          link: item.querySelector('a')?.getAttribute('href') ?? null,
+        })),
+      };
+    },
+    entityId,
+  ) as Promise<CardView>;
+}
+
+export function isCardOpen(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => Boolean(document.querySelector('factcards-card')));
+}
