@@ -158,7 +158,7 @@ export interface BackgroundProtocol {
   }): Result<{ total: number; articles: ArticleSearchItem[] }>;
   /**
    * Opens the popup's search on an entity. The background stores the request in `popupRequestItem`
-   * (lib/settings, key `session:popupRequest`: `{ entityId, requestedAt }`) and opens the popup, which reads
+   * (lib/settings/popup-request.ts, key `session:popupRequest`: `{ entityId, requestedAt }`) and opens the popup, which reads
    * and clears it; when the browser cannot open the popup, it opens `popup.html?entity=ID` in a tab.
    */
   openInPopup(request: { entityId: string }): Result<void>;

@@ -6,7 +6,7 @@
 import type { ImportSummary } from '../messaging/protocol';
 import type { Pack } from '../pack/schema';
 import { readPack } from '../pack/validate';
-import { allTables, type ArticleRecord, type ContextRecord, type EntityContribution, type EntityRecord, type FactcardsDb, type PackRecord } from './db';
+import { allTables, type ArticleContextsRecord, type ArticleRecord, type EntityContribution, type EntityRecord, type FactcardsDb, type PackRecord } from './db';
 import { foldKey, summariseEntity } from './entities';
 import { bumpRevision } from './revision';
 
@@ -65,17 +65,18 @@ export async function writePreparedPack(db: FactcardsDb, prepared: PreparedPack,
   const articles = await placeArticles(db, prepared);
   const entities = await placeEntities(db, pack, articles.storedIdByLocalId, previousPositions);
 
-  const contexts: ContextRecord[] = [];
-  for (const context of pack.contexts) {
+  const contextsByArticle = new Map<string, ArticleContextsRecord>();
+  for (const [order, context] of pack.contexts.entries()) {
     const article = articles.addedByLocalId.get(context.articleId);
     const entityId = entities.storedIdByLocalId.get(context.entityId);
     // A context of a skipped article is dropped: the stored copy of that article has its own contexts.
     if (!article || entityId === undefined) continue;
+    let group = contextsByArticle.get(article.id);
+    if (!group) contextsByArticle.set(article.id, (group = { articleId: article.id, packId: pack.id, entityIds: [], contexts: [] }));
+    if (!group.entityIds.includes(entityId)) group.entityIds.push(entityId);
     const sortDate = context.eventDate ?? article.publishedAt;
-    contexts.push({
-      packId: pack.id,
+    group.contexts.push({
       entityId,
-      articleId: article.id,
       sentence: context.sentence,
       start: context.start,
       end: context.end,
@@ -83,6 +84,7 @@ export async function writePreparedPack(db: FactcardsDb, prepared: PreparedPack,
       attributedTo: context.attributedTo,
       sortDate: sortDate?.date ?? '',
       sortPrecision: sortDate?.precision ?? null,
+      order,
     });
   }
 
@@ -102,7 +104,7 @@ export async function writePreparedPack(db: FactcardsDb, prepared: PreparedPack,
 
   await db.articles.bulkAdd(articles.added);
   await db.entities.bulkPut(entities.written);
-  await db.contexts.bulkAdd(contexts);
+  await db.contexts.bulkAdd([...contextsByArticle.values()]);
   await db.packs.put(record);
   await bumpRevision(db);
 
@@ -208,7 +210,7 @@ async function placeEntities(
     return { entity, nameKey, keyed };
   });
   const allKeys = [...new Set(incoming.flatMap(({ keyed }) => [...keyed.keys()]))];
-  const stored = allKeys.length === 0 ? [] : await db.entities.where('keys').anyOf(allKeys).distinct().toArray();
+  const stored = await entitiesWithAnyKey(db, allKeys);
 
   const working = new Map<string, EntityRecord>();
   const idsByKey = new Map<string, Set<string>>();
@@ -300,6 +302,19 @@ async function placeEntities(
   };
 }
 
+/** Stored entities with any of the folded `keys` among their names and aliases. */
+async function entitiesWithAnyKey(db: FactcardsDb, keys: string[]): Promise<EntityRecord[]> {
+  if (keys.length === 0) return [];
+  const storedCount = await db.entities.count();
+  if (storedCount === 0) return [];
+  // Probing tens of thousands of keys costs more than reading a small store whole and filtering it.
+  if (storedCount * 4 < keys.length) {
+    const wanted = new Set(keys);
+    return (await db.entities.toArray()).filter((entity) => entity.keys.some((key) => wanted.has(key)));
+  }
+  return db.entities.where('keys').anyOf(keys).distinct().toArray();
+}
+
 /**
  * Gives each record of the pack a store-wide id: its own when no other pack uses it, else
  * `<packId>:<id>`, else a numbered variant. Ids already taken are read once, up front.
@@ -307,8 +322,14 @@ async function placeEntities(
 async function createIdAllocator(db: FactcardsDb, table: 'articles' | 'entities', packId: string, localIds: string[]) {
   const prefixed = (id: string) => `${packId}:${id}`;
   const candidates = [...localIds, ...localIds.map(prefixed)];
+  // A store much smaller than the pack (the usual case) is cheaper to list whole than to probe key by key.
+  const storedCount = await db[table].count();
   const taken = new Set<string>(
-    candidates.length === 0 ? [] : ((await db[table].where(':id').anyOf(candidates).primaryKeys()) as string[]),
+    candidates.length === 0 || storedCount === 0
+      ? []
+      : storedCount < candidates.length
+        ? ((await db[table].toCollection().primaryKeys()) as string[])
+        : ((await db[table].where(':id').anyOf(candidates).primaryKeys()) as string[]),
   );
   let counter = 0;
   // A short tag of the pack id keeps numbered ids apart from other packs' without another lookup.

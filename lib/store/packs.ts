@@ -1,7 +1,7 @@
 /** Managing stored packs: listing, enabling, removing, exporting and resetting to the bundled seed. */
 import type { PackSummary } from '../messaging/protocol';
 import { PACK_FORMAT_VERSION, type Article, type Context, type Entity, type Pack, type Role } from '../pack/schema';
-import { allTables, type ArticleRecord, type EntityContribution, type FactcardsDb } from './db';
+import { allTables, flattenContexts, type ArticleRecord, type EntityContribution, type FactcardsDb } from './db';
 import { summariseEntity } from './entities';
 import { StoreError } from './errors';
 import { deletePackData, preparePack, writePreparedPack, type ImportOptions } from './import';
@@ -99,8 +99,8 @@ async function exportPacks(
   const articleRecords = packIds.length === 0 ? [] : await db.articles.where('packId').anyOf(packIds).toArray();
   articleRecords.sort(byPackThenOrder);
   const entityRecords = packIds.length === 0 ? [] : await db.entities.where('packIds').anyOf(packIds).distinct().toArray();
-  const contextRecords = packIds.length === 0 ? [] : await db.contexts.where('packId').anyOf(packIds).toArray();
-  contextRecords.sort((a, b) => (packOrder.get(a.packId) ?? 0) - (packOrder.get(b.packId) ?? 0) || (a.id ?? 0) - (b.id ?? 0));
+  const contextRecords = flattenContexts(packIds.length === 0 ? [] : await db.contexts.where('packId').anyOf(packIds).toArray());
+  contextRecords.sort(byPackThenOrder);
 
   const articleId = (record: ArticleRecord) => (useLocalIds ? record.localId : record.id);
   const exportedArticleIds = new Map(articleRecords.map((record) => [record.id, articleId(record)]));

@@ -3,7 +3,7 @@ import type { AliasEntry, MatcherEntity } from '../match';
 import type { ArticleSearchItem, ArticleView, CardContext, EntityCard, GazetteerEntity } from '../messaging/protocol';
 import type { Role } from '../pack/schema';
 import type { ArticleSearchDoc, EntitySearchDoc } from '../search';
-import type { ArticleRecord, ContextRecord, EntityContribution, EntityRecord, FactcardsDb } from './db';
+import { flattenContexts, type ArticleRecord, type ContextRecord, type EntityContribution, type EntityRecord, type FactcardsDb } from './db';
 import { summariseEntity } from './entities';
 import { StoreError } from './errors';
 
@@ -113,7 +113,9 @@ export async function getCard(db: FactcardsDb, entityId: string, maxContexts: nu
     // An entity only disabled packs have is still shown whole when asked for directly (a stale link).
     const entity = enabledView(stored, enabled) ?? stored;
     const packIds = new Set(entity.packIds);
-    const contexts = (await db.contexts.where('entityId').equals(entityId).toArray()).filter((context) => packIds.has(context.packId));
+    const contexts = flattenContexts(await db.contexts.where('entityIds').equals(entityId).toArray(), entityId).filter((context) =>
+      packIds.has(context.packId),
+    );
     contexts.sort(compareContextsNewestFirst);
     const shown = contexts.slice(0, Math.max(0, maxContexts));
     const articles = await articlesById(db, shown.map((context) => context.articleId));
@@ -155,7 +157,7 @@ function compareContextsNewestFirst(a: ContextRecord, b: ContextRecord): number 
   return (
     compareDatesNewestFirst(a.sortDate, b.sortDate) ||
     (a.sortPrecision ? precisionRank[a.sortPrecision] : 3) - (b.sortPrecision ? precisionRank[b.sortPrecision] : 3) ||
-    (a.id ?? 0) - (b.id ?? 0)
+    a.order - b.order
   );
 }
 
@@ -170,7 +172,7 @@ export async function getArticle(db: FactcardsDb, articleId: string): Promise<Ar
   return db.transaction('r', [db.articles, db.contexts], async () => {
     const article = await db.articles.get(articleId);
     if (!article) throw new StoreError('not-found', `No article "${articleId}" is stored.`);
-    const contexts = await db.contexts.where('articleId').equals(articleId).toArray();
+    const contexts = (await db.contexts.get(articleId))?.contexts ?? [];
     const mentions: ArticleView['mentions'] = [];
     const seen = new Set<string>();
     for (const context of contexts) {
@@ -207,7 +209,7 @@ export async function listEntityArticles(
 ): Promise<{ total: number; articles: ArticleSearchItem[] }> {
   return db.transaction('r', [db.entities, db.contexts, db.articles], async () => {
     if (!(await db.entities.get(entityId))) throw new StoreError('not-found', `No entity "${entityId}" is stored.`);
-    const articleIds = [...new Set((await db.contexts.where('entityId').equals(entityId).toArray()).map((context) => context.articleId))];
+    const articleIds = await db.contexts.where('entityIds').equals(entityId).primaryKeys();
     const articles = [...(await articlesById(db, articleIds)).values()];
     articles.sort((a, b) => compareDatesNewestFirst(a.publishedAt?.date ?? '', b.publishedAt?.date ?? '') || a.title.localeCompare(b.title));
     const page = articles.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generatePack } from '../../tests/bench/generate-pack';
 import { PackSchema, type Pack } from '../pack/schema';
 import { PackImportError } from '../pack/validate';
 import { openFactcardsDb, type FactcardsDb } from './db';
@@ -27,7 +28,7 @@ async function rowCounts(target: FactcardsDb = db) {
     packs: await target.packs.count(),
     articles: await target.articles.count(),
     entities: await target.entities.count(),
-    contexts: await target.contexts.count(),
+    contexts: (await target.contexts.toArray()).reduce((sum, record) => sum + record.contexts.length, 0),
   };
 }
 
@@ -162,6 +163,21 @@ describe('importPack', () => {
     expect(village).toMatchObject({ name: 'Barrot', type: 'place', contextCount: 1 });
     expect(village.contexts[0]?.articleId).toBe('news-c:a1');
     expect(await exportPack(db, 'news-c')).toEqual(other);
+  });
+
+  it('merges, reports conflicts and renames ids the same way when the pack dwarfs the store', async () => {
+    await importPack(db, newsPackA());
+    const big = generatePack({ articles: 20, entities: 60, seed: 5, id: 'big' });
+    big.entities.push(
+      { id: 'jnb', name: 'Jean-Noel Barrot', type: 'person', aliases: [], description: null, roles: [] },
+      { id: 'other-macron', name: 'Brigitte Macron', type: 'person', aliases: ['Macron'], description: null, roles: [] },
+      { id: 'kyiv', name: 'Kyiv Summit', type: 'event', aliases: [], description: null, roles: [] },
+    );
+    const summary = await importPack(db, big);
+    expect(summary).toMatchObject({ entitiesNew: 62, entitiesMerged: 1 });
+    expect(summary.conflicts).toEqual([{ alias: 'Macron', entities: [{ id: 'macron', name: 'Emmanuel Macron' }, { id: 'other-macron', name: 'Brigitte Macron' }] }]);
+    expect((await getCard(db, 'barrot')).aliases).toContain('Jean-Noel Barrot');
+    expect((await getCard(db, 'big:kyiv')).name).toBe('Kyiv Summit');
   });
 
   it('refuses invalid input with a PackImportError and leaves the store as it was', async () => {
