@@ -13,7 +13,10 @@ export default defineBackground(() => {
   const knowledge = createKnowledgeService({
     db: openFactcardsDb(),
     seed: seedPack,
-    onRevision: (revision) => matcherRevisionItem.setValue(revision),
+    // Written only when it differs: every write wakes every open tab's watcher.
+    onRevision: async (revision) => {
+      if ((await matcherRevisionItem.getValue()) !== revision) await matcherRevisionItem.setValue(revision);
+    },
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
