@@ -66,6 +66,11 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await options.uploadFiles('#import-files', [path]);
   }
 
+  async function importFiles(paths: string[]): Promise<void> {
+    await options.bringToFront();
+    await options.uploadFiles('#import-files', paths);
+  }
+
   async function waitForImportSummary(): Promise<string> {
     return options.waitFor(() => {
       const text = document.querySelector('#import-status')?.textContent ?? '';
@@ -89,11 +94,11 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     );
     const point = await news.evaluate((name) => {
       const range = [...(CSS.highlights.get('factcards-mention') ?? [])].find((candidate) => candidate.toString() === name);
-      const rect = range?.getClientRects()[0];
+      const rect = (range as Range | undefined)?.getClientRects()[0];
       return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     }, NEW_ENTITY);
-    expect(point).not.toBeNull();
-    await news.mouseMove(point!.x, point!.y);
+    if (!point) throw new Error(`${NEW_ENTITY} is highlighted but has no box on screen`);
+    await news.mouseMove(point.x, point.y);
     const card = await news.waitFor(() => {
       const host = document.querySelector('factcards-card');
       return host?.shadowRoot?.querySelector('[data-entity-id]')?.textContent ?? '';
@@ -170,6 +175,47 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(highlighted).not.toContain(NEW_ENTITY);
   });
 
+  it('imports raw articles through the metadata form, extracting in the worker; hostile metadata stays inert', async () => {
+    await importFiles([join(FIXTURES, 'harbour-strike.txt'), join(FIXTURES, 'ferry-timetable.md')]);
+    // Only the .txt file lacks front matter, so the form asks about it alone.
+    const legends = await options.waitFor(() => [...document.querySelectorAll('form.metadata-form legend')].map((legend) => legend.textContent).join('|'));
+    expect(legends).toBe('harbour-strike.txt');
+    await options.type('#article-0-outlet', 'Venn Gazette');
+    await options.type('#article-0-date', '2026-01-15');
+    await options.click('form.metadata-form button[type="submit"]');
+    const summary = await waitForImportSummary();
+    expect(summary).toMatch(/2 articles added, 0 skipped/);
+    expect(summary).toContain('ferry-timetable.md: the URL "javascript:alert(document.cookie)" is not an http(s) link');
+    const row = await options.waitFor(() => document.querySelector('tr[data-pack-id^="import-"]')?.textContent ?? '');
+    expect(row).toContain('harbour-strike.txt');
+    expect(row).toContain('ferry-timetable.md');
+
+    await news.bringToFront();
+    await loadNewsPage();
+    const point = await news.waitFor((name) => {
+      const range = [...(CSS.highlights.get('factcards-mention') ?? [])].find((candidate) => candidate.toString() === name);
+      const rect = (range as Range | undefined)?.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    }, 'Tobias Wrenfield');
+    if (!point) throw new Error('Tobias Wrenfield is highlighted but has no box on screen');
+    await news.mouseMove(0, 0);
+    await news.mouseMove(point.x, point.y);
+    const card = await news.waitFor(() => {
+      const root = document.querySelector('factcards-card')?.shadowRoot;
+      const body = root?.querySelector('[data-entity-id]');
+      if (!root || !body?.textContent?.includes('Tobias Wrenfield') || !body.textContent.includes('ferry timetable')) return null;
+      return {
+        text: body.textContent,
+        scripts: root.querySelectorAll('script').length,
+        unsafeLinks: [...root.querySelectorAll('a')].filter((link) => !/^https?:/.test(link.href)).length,
+      };
+    });
+    if (!card) throw new Error('no card');
+    expect(card.text).toContain('<script>alert("title")</script>New ferry timetable');
+    expect(card.scripts).toBe(0);
+    expect(card.unsafeLinks).toBe(0);
+  });
+
   it('a broken pack shows where it is broken, stores nothing, and the seed entities still work', async () => {
     const brokenPath = join(scratch, 'broken-pack.json');
     writeFileSync(brokenPath, '{\n  "formatVersion": 1,\n  "id": "broken",,\n  "name": "Broken"\n}\n');
@@ -181,8 +227,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
 
     const schemaPath = join(scratch, 'wrong-url.json');
     const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { articles: Array<{ url: string }> };
-    pack.articles[0]!.url = 'javascript:alert(1)';
-    writeFileSync(schemaPath, JSON.stringify(pack));
+    writeFileSync(schemaPath, JSON.stringify({ ...pack, articles: pack.articles.map((article) => ({ ...article, url: 'javascript:alert(1)' })) }));
     await importFile(schemaPath);
     const schemaError = await options.waitFor(() => {
       const text = document.querySelector('#import-errors')?.textContent ?? '';
