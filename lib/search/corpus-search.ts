@@ -13,6 +13,7 @@ import type { ArticleSearchItem, EntitySearchItem, SearchHit, SearchResults } fr
 import type { EntityType, PartialDate } from '../pack/schema';
 import { displayForm, foldForSearch, foldedTokens } from './fold';
 import { createGramIndex, queryGrams, type GramIndex } from './gram-index';
+import { DEFAULT_SEARCH_LIMIT, MIN_QUERY_LENGTH } from './limits';
 import { createTextIndex, snippetAround, type TextIndex } from './text-index';
 
 export interface EntitySearchDoc {
@@ -39,9 +40,6 @@ export interface CorpusSearch {
   search(query: string, limit?: number): SearchResults;
 }
 
-export const DEFAULT_SEARCH_LIMIT = 20;
-/** Queries shorter than this (after trimming) find nothing. */
-export const MIN_QUERY_LENGTH = 2;
 /** Where an article matched only in its text, it ranks after every title or outlet match. */
 const TEXT_ONLY_SCORE = 0.5;
 /**
@@ -141,7 +139,6 @@ export function createCorpusSearch(corpus: { entities: EntitySearchDoc[]; articl
       const folded = foldForSearch(displayForm(query));
       const grams = queryGrams(folded);
       const pattern = folded.trim().replace(/\s+/g, ' ');
-      // One letter matches half the corpus and says nothing yet: the popup asks for one more.
       if (grams.length === 0 || pattern.length < MIN_QUERY_LENGTH) return { entities: [], articles: [] };
       return {
         entities: entities.rank(grams, pattern, limit).map(toEntityHit),

@@ -1,0 +1,56 @@
+/**
+ * Everything the popup asks of the rest of the extension, as one interface: the background (store
+ * queries), the target tab's content script (what the page mentions) and the settings. The popup's
+ * components take it as a prop, so unit tests hand them a fake and the entrypoint hands them the real one.
+ */
+import type { ArticleSearchItem, ArticleView, EntityCard, PageMentionCount, PackSummary, Result, SearchResults } from '../../lib/messaging/protocol';
+import type { Settings } from '../../lib/settings';
+
+export interface PageInfo {
+  /** Host name as `siteKey` gives it, for the site switch. */
+  site: string;
+  /** Whether Factcards runs on the page under the current settings. */
+  active: boolean;
+  mentions: PageMentionCount[];
+}
+
+export interface PopupApi {
+  search(query: string, limit?: number): Promise<Result<SearchResults>>;
+  getCard(entityId: string, maxContexts: number): Promise<Result<EntityCard>>;
+  getArticle(articleId: string): Promise<Result<ArticleView>>;
+  listEntityArticles(entityId: string, offset: number, limit: number): Promise<Result<{ total: number; articles: ArticleSearchItem[] }>>;
+  listPacks(): Promise<Result<PackSummary[]>>;
+  /** The page the popup is about, or null when no content script answers there (a browser page, a PDF). */
+  getPageInfo(): Promise<PageInfo | null>;
+  revealMention(entityId: string): Promise<boolean>;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<void>;
+  /** Calls back on every settings change; returns the unsubscribe. */
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /** The entity a card's "Open in Factcards" asked for (`popupRequestItem`), cleared once read; null if none. */
+  takePopupRequest(): Promise<string | null>;
+  openOptions(): void;
+  /** Closes the popup (Esc on an empty search). */
+  close(): void;
+}
+
+/** A thrown messaging failure (background asleep and not waking, extension reloaded) as a Result. */
+export async function asResult<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** In blocklist mode a site is on unless listed; in allowlist mode it is on only when listed. */
+export function isSiteEnabled(settings: Settings, site: string): boolean {
+  return settings.sites.includes(site) === (settings.siteMode === 'allowlist');
+}
+
+/** The settings with Factcards switched on or off for `site`, whichever the site mode. */
+export function withSiteEnabled(settings: Settings, site: string, enabled: boolean): Settings {
+  const listed = settings.siteMode === 'allowlist' ? enabled : !enabled;
+  const others = settings.sites.filter((entry) => entry !== site);
+  return { ...settings, sites: listed ? [...others, site] : others };
+}
