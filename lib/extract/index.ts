@@ -26,7 +26,7 @@ import { eventDateNear, findStatedDates } from './dates';
 import { FormIndex, type FoundMention, type SurfaceForm } from './mentions';
 import { findAttributionCues, recognizeSentence, type Candidate } from './recognize';
 import { findRoles } from './roles';
-import { splitSentences, type Sentence } from './sentences';
+import { parseText, type Sentence } from './sentences';
 import { compareStrings, foldDiacritics, hashText, nameKey, slugify } from './text';
 
 export type { Curation } from './curation';
@@ -214,8 +214,15 @@ function prepareArticles(inputs: ArticleInput[]): Article[] {
 export function extractPack(articles: ArticleInput[], options: ExtractOptions): Pack {
   const registry = new Registry(options.curation, options.gazetteer ?? []);
   const prepared: PreparedArticle[] = prepareArticles(articles).map((article) => {
-    const sentences = splitSentences(article.text);
-    return { article, sentences, candidates: sentences.map((sentence) => recognizeSentence(sentence.text)) };
+    const { sentences, spans } = parseText(article.text, true);
+    const candidates = sentences.map((sentence) => {
+      const end = sentence.start + sentence.text.length;
+      const inSentence = spans
+        .filter((span) => span.start >= sentence.start && span.end <= end)
+        .map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
+      return recognizeSentence(sentence.text, inSentence);
+    });
+    return { article, sentences, candidates };
   });
 
   collectEntities(registry, prepared, options.onProgress);

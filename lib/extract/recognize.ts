@@ -4,7 +4,6 @@
  * institutions, people introduced by a title or an apposition). Every candidate is cleaned to the
  * name itself: no title, no possessive, no punctuation.
  */
-import nlp from 'compromise';
 import type { EntityType } from '../pack/schema';
 import {
   DEMONYMS,
@@ -15,6 +14,7 @@ import {
   PLACE_FIRST_WORDS,
   TITLE_WORDS,
 } from './lexicon';
+import { parseText, type NlpSpan } from './sentences';
 import { nameKey } from './text';
 
 /** A name found in a sentence; offsets are UTF-16, relative to the sentence, end exclusive. */
@@ -45,11 +45,6 @@ const OUTLET_LIST = `${OUTLET_NAME}(?:,?\\s+and\\s+${OUTLET_NAME})*`;
 const OUTLET_NOUN = '(?:newspaper|daily|agency|broadcaster|outlet|channel|magazine|paper|publication)';
 
 const PRIORITY = { outlet: 60, pattern: 50, person: 40, organization: 30, place: 20 } as const;
-
-interface CompromiseMatch {
-  text: string;
-  offset: { start: number; length: number };
-}
 
 function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
@@ -145,24 +140,19 @@ function extendPersonRight(sentence: string, candidate: Candidate): Candidate {
   return { ...candidate, end, name: sentence.slice(candidate.start, end) };
 }
 
-function compromiseCandidates(sentence: string): Candidate[] {
-  const doc = nlp(sentence);
+/** compromise's matches in a sentence parsed on its own. */
+function compromiseSpans(sentence: string): NlpSpan[] {
+  return parseText(sentence, true).spans;
+}
+
+function compromiseCandidates(sentence: string, spans: NlpSpan[]): Candidate[] {
   const found: Candidate[] = [];
-  const groups: [CompromiseMatch[], 'person' | 'organization' | 'place'][] = [
-    [doc.people().json({ offset: true }) as CompromiseMatch[], 'person'],
-    [doc.organizations().json({ offset: true }) as CompromiseMatch[], 'organization'],
-    [doc.places().json({ offset: true }) as CompromiseMatch[], 'place'],
-  ];
-  for (const [matches, type] of groups) {
-    for (const match of matches) {
-      const start = match.offset.start;
-      const end = start + match.offset.length;
-      // compromise joins lists ("Lithuania, Latvia, Estonia"): split them into one name each.
-      const pieces = type === 'person' ? [[start, end] as const] : splitList(sentence, start, end);
-      for (const [from, to] of pieces) {
-        const candidate = makeCandidate(sentence, from, to, type, PRIORITY[type]);
-        if (candidate) found.push(type === 'person' ? extendPersonRight(sentence, candidate) : candidate);
-      }
+  for (const { type, start, end } of spans) {
+    // compromise joins lists ("Lithuania, Latvia, Estonia"): split them into one name each.
+    const pieces = type === 'person' ? [[start, end] as const] : splitList(sentence, start, end);
+    for (const [from, to] of pieces) {
+      const candidate = makeCandidate(sentence, from, to, type, PRIORITY[type]);
+      if (candidate) found.push(type === 'person' ? extendPersonRight(sentence, candidate) : candidate);
     }
   }
   return found;
@@ -344,15 +334,19 @@ export function findAttributionCues(sentence: string): AttributionCue[] {
   return cues.sort((a, b) => a.index - b.index);
 }
 
-/** All candidates of a sentence, overlaps resolved: higher priority first, then the longer name. */
-export function recognizeSentence(sentence: string): Candidate[] {
+/**
+ * All candidates of a sentence, overlaps resolved: higher priority first, then the longer name.
+ * `nlpSpans` are compromise's matches for this sentence (offsets relative to it) when the caller parsed
+ * the whole text already; otherwise the sentence is parsed here.
+ */
+export function recognizeSentence(sentence: string, nlpSpans: NlpSpan[] = compromiseSpans(sentence)): Candidate[] {
   const all: Candidate[] = [
     ...findOutletMentions(sentence).flatMap((mention) => {
       const candidate = makeCandidate(sentence, mention.start, mention.end, 'organization', PRIORITY.outlet);
       return candidate ? [{ ...candidate, outlet: true }] : [];
     }),
     ...partyCandidates(sentence),
-    ...compromiseCandidates(sentence),
+    ...compromiseCandidates(sentence, nlpSpans),
     ...appositionCandidates(sentence),
   ];
   // Institutions must not swallow a person who follows them ("Ministry of the Armed Forces Catherine Vautrin").

@@ -13,9 +13,22 @@ export interface Sentence {
   start: number;
 }
 
-interface CompromiseSentenceJson {
+interface CompromiseJson {
   text: string;
   offset?: { start: number; length: number };
+}
+
+/** A name compromise recognised, with UTF-16 offsets in the article text. */
+export interface NlpSpan {
+  type: 'person' | 'organization' | 'place';
+  start: number;
+  end: number;
+}
+
+export interface ParsedText {
+  sentences: Sentence[];
+  /** compromise's people, organizations and places, when asked for. */
+  spans: NlpSpan[];
 }
 
 /**
@@ -24,12 +37,22 @@ interface CompromiseSentenceJson {
  * "Mr." and "U.K.". Fragments without a letter (a stray ". .") are dropped.
  */
 export function splitSentences(text: string): Sentence[] {
+  return parseText(text, false).sentences;
+}
+
+/**
+ * Sentences and, optionally, compromise's named entities, from one parse per line: parsing is most of
+ * the extractor's cost, so each line is parsed once.
+ */
+export function parseText(text: string, withEntities: boolean): ParsedText {
   const sentences: Sentence[] = [];
+  const spans: NlpSpan[] = [];
   const linePattern = /[^\n]+/g;
   for (let line = linePattern.exec(text); line; line = linePattern.exec(text)) {
     const lineText = line[0];
     if (!/\p{L}/u.test(lineText)) continue;
-    const parts = nlp(lineText).json({ offset: true }) as CompromiseSentenceJson[];
+    const doc = nlp(lineText);
+    const parts = doc.json({ offset: true }) as CompromiseJson[];
     let cursor = 0;
     for (const part of parts) {
       const found = part.text ? lineText.indexOf(part.text.trim(), cursor) : -1;
@@ -38,8 +61,21 @@ export function splitSentences(text: string): Sentence[] {
       cursor = Math.max(cursor, end);
       pushTrimmed(sentences, lineText, start, end, line.index);
     }
+    if (!withEntities) continue;
+    const groups: [CompromiseJson[], NlpSpan['type']][] = [
+      [doc.people().json({ offset: true }) as CompromiseJson[], 'person'],
+      [doc.organizations().json({ offset: true }) as CompromiseJson[], 'organization'],
+      [doc.places().json({ offset: true }) as CompromiseJson[], 'place'],
+    ];
+    for (const [matches, type] of groups) {
+      for (const match of matches) {
+        if (!match.offset) continue;
+        const start = line.index + match.offset.start;
+        spans.push({ type, start, end: start + match.offset.length });
+      }
+    }
   }
-  return mergeFragments(sentences).flatMap(capLength);
+  return { sentences: mergeFragments(sentences).flatMap(capLength), spans };
 }
 
 function capLength(sentence: Sentence): Sentence[] {
