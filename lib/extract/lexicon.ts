@@ -44,7 +44,8 @@ export const NEVER_ENTITIES = new Set([
   'who', 'where', 'send', 'previously', 'meanwhile', 'nonetheless', 'instead', 'during', 'after', 'before',
   'in contrast', 'as', 'allied', 'allies', 'europeans', 'western', 'french', 'british', 'european', 'russian',
   'ukrainian', 'parliamentary', 'franco-british', 'talks', 'regarding', 'these', 'there', 'more', 'such',
-  'subsequently', 'faced', 'x', 'god', 'today', 'yesterday', 'tomorrow', 'now',
+  'subsequently', 'faced', 'x', 'god', 'today', 'yesterday', 'tomorrow', 'now', 'new', 'north', 'south', 'east',
+  'west', 'inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'center', 'centre', 'party', 'government', 'office', 'group',
 ]);
 
 /** English and French articles that may open an outlet's name ("Le Monde", "The Guardian"). */

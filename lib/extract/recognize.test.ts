@@ -80,3 +80,10 @@ describe('findAttributionCues: what is not a cue', () => {
     expect(findAttributionCues('The agency adds that the initiative had been revived.')).toEqual([{ outletName: null, index: 0 }]);
   });
 });
+
+describe('recognizeSentence on other pages', () => {
+  it('does not make a bare keyword or company suffix an organization', () => {
+    const found = recognizeSentence('The Center said the Government and the Party agreed. Chicago Mercantile Exchange Inc, New York.').map((c) => c.name);
+    for (const junk of ['Center', 'Government', 'Party', 'Inc', 'New']) expect(found).not.toContain(junk);
+  });
+});

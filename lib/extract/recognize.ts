@@ -189,7 +189,9 @@ function chunkCandidates(sentence: string): Candidate[] {
     const lowerParts = words(text).map((part) => lowerWord(part));
     let type: EntityType | null = null;
     if (/^World War (?:I{1,3}|One|Two)\b|^Cold War$/.test(text)) type = 'event';
-    else if (lowerParts.some((part) => ORGANIZATION_WORDS.has(part))) type = 'organization';
+    else if (lowerParts.some((part) => ORGANIZATION_WORDS.has(part)) && !lowerParts.every((part) => ORGANIZATION_WORDS.has(part) || NAME_CONNECTORS.has(part))) {
+      type = 'organization';
+    }
     else if (PLACE_FIRST_WORDS.has(lowerParts[0] ?? '') && lowerParts.length > 1) type = 'place';
     if (type) {
       const candidate = makeCandidate(sentence, start + offset, start + offset + text.length, type, PRIORITY.pattern);
