@@ -1,0 +1,177 @@
+/**
+ * The popup, opened as a page (`popup.html`) against the real background and the bundled seed pack:
+ * fuzzy search, the entity view, keyboard navigation, and what the current page mentions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
+import { startStaticServer, type StaticServer } from './server';
+
+const SEARCH_BOX = 'input[type=search]';
+
+/** Opens the popup and waits until its search box has focus, as a reader would find it. */
+async function openPopup(session: BrowserSession, path = 'popup.html'): Promise<TestPage> {
+  const page = await session.openExtensionPage(path);
+  await page.waitFor((selector) => document.activeElement === document.querySelector(selector), SEARCH_BOX);
+  return page;
+}
+
+/** Entity results as the reader sees them: id, and the visible name. */
+function entityResults(page: TestPage): Promise<Array<{ id: string; name: string }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role=listbox] [role=option][data-entity-id]')].map((option) => ({
+      id: option.dataset.entityId ?? '',
+      name: option.querySelector('.fc-option__name')?.textContent ?? '',
+    })),
+  );
+}
+
+/** Types the query and waits for the first entity result whose name contains `expected`. */
+async function searchFor(page: TestPage, query: string, expected: string): Promise<Array<{ id: string; name: string }>> {
+  await page.type(SEARCH_BOX, query);
+  await page.waitFor(
+    (name) =>
+      [...document.querySelectorAll('[role=option][data-entity-id] .fc-option__name')].some((element) =>
+        (element.textContent ?? '').toLowerCase().includes(name.toLowerCase()),
+      ),
+    expected,
+  );
+  return entityResults(page);
+}
+
+/**
+ * Console errors, less one: @webext-core/messaging sends tab messages with a callback that never reads
+ * `chrome.runtime.lastError`, so asking a tab without a content script (the blank tab here) makes Chromium
+ * log "Unchecked runtime.lastError". The popup handles that case (it says it cannot read the page).
+ */
+function pageErrors(page: TestPage): string[] {
+  return page.errors().filter((error) => !error.includes('Receiving end does not exist'));
+}
+
+describe.each(BROWSERS)('popup in %s', (browserName) => {
+  let server: StaticServer;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    session = await launchExtension(browserName);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('finds General Mandon and shows his dated contexts', async () => {
+    const page = await openPopup(session);
+    const results = await searchFor(page, 'Mandon', 'Mandon');
+    expect(results[0]?.name).toContain('Mandon');
+    // The matched part of the name is emphasised.
+    const emphasised = await page.evaluate(() => document.querySelector('[role=option][data-entity-id] mark')?.textContent ?? '');
+    expect(emphasised.toLowerCase()).toContain('mandon');
+
+    await page.press('Enter');
+    const contexts = await page.waitFor(() => {
+      const items = [...document.querySelectorAll('.fc-card--full .fc-context')];
+      return items.length > 0 ? items.map((item) => ({ date: item.querySelector('time')?.getAttribute('datetime') ?? '', text: item.textContent ?? '' })) : null;
+    });
+    expect(contexts.some((context) => /^\d{4}(-\d{2}){0,2}$/.test(context.date))).toBe(true);
+    const heading = await page.evaluate(() => document.querySelector('.fc-card--full h2')?.textContent ?? '');
+    expect(heading).toContain('Mandon');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('tolerates a typo: "Maccron" finds Macron', async () => {
+    const page = await openPopup(session);
+    const results = await searchFor(page, 'Maccron', 'Macron');
+    expect(results[0]?.name).toContain('Macron');
+    await page.close();
+  });
+
+  it('matches an alias: "coalition of readiness" finds the coalition of the willing', async () => {
+    const page = await openPopup(session);
+    const results = await searchFor(page, 'coalition of readiness', 'coalition');
+    expect(results[0]?.name.toLowerCase()).toContain('coalition of the willing');
+    await page.close();
+  });
+
+  it('says so when nothing matches', async () => {
+    const page = await openPopup(session);
+    await page.type(SEARCH_BOX, 'Zzyzxqwv');
+    const message = await page.waitFor(() => document.querySelector('.fc-state--no-results')?.textContent ?? '');
+    expect(message).toContain('No matches for “Zzyzxqwv”');
+    expect(await entityResults(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('is driven by the keyboard: ↓ ↑ move, Enter opens, Esc goes back and then clears', async () => {
+    const page = await openPopup(session);
+    await searchFor(page, 'Macron', 'Macron');
+    const activeOption = () =>
+      page.evaluate(() => {
+        const id = document.querySelector('input[type=search]')?.getAttribute('aria-activedescendant');
+        const option = id ? document.getElementById(id) : null;
+        return option && option.getAttribute('aria-selected') === 'true' ? [...document.querySelectorAll('[role=option]')].indexOf(option) : -1;
+      });
+    await page.waitFor(() => document.querySelectorAll('[role=option]').length >= 2);
+    expect(await activeOption()).toBe(0);
+    await page.press('ArrowDown');
+    await page.waitFor(() => document.querySelectorAll('[role=option]')[1]?.getAttribute('aria-selected') === 'true');
+    expect(await activeOption()).toBe(1);
+    await page.press('ArrowUp');
+    await page.waitFor(() => document.querySelectorAll('[role=option]')[0]?.getAttribute('aria-selected') === 'true');
+
+    const firstId = await page.evaluate(() => document.querySelector<HTMLElement>('[role=option]')?.dataset.entityId ?? '');
+    await page.press('Enter');
+    const shownId = await page.waitFor(() => document.querySelector<HTMLElement>('.fc-card--full')?.dataset.entityId ?? '');
+    expect(shownId).toBe(firstId);
+
+    await page.press('Escape');
+    const query = await page.waitFor(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type=search]');
+      return input && document.activeElement === input ? input.value : '';
+    });
+    expect(query).toBe('Macron');
+    await page.press('Escape');
+    await page.waitFor(() => document.querySelector<HTMLInputElement>('input[type=search]')?.value === '');
+    await page.close();
+  });
+
+  it('opens directly on an entity with ?entity=ID and on a search with ?q=', async () => {
+    const search = await openPopup(session, 'popup.html?q=Mandon');
+    const [mandon] = await search.waitFor(() => {
+      const ids = [...document.querySelectorAll<HTMLElement>('[role=option][data-entity-id]')].map((option) => option.dataset.entityId ?? '');
+      return ids.length > 0 ? ids : null;
+    });
+    await search.close();
+    expect(mandon).toBeTruthy();
+
+    const page = await session.openExtensionPage(`popup.html?entity=${encodeURIComponent(mandon ?? '')}`);
+    const heading = await page.waitFor(() => document.querySelector('.fc-card--full h2')?.textContent ?? '');
+    expect(heading).toContain('Mandon');
+    await page.close();
+  });
+
+  it('lists what the current page mentions and turns Factcards off for its site', async () => {
+    const news = await session.newPage();
+    await news.goto(`${server.origin}/demo/`);
+    await news.waitFor(() => CSS.highlights.get('factcards-mention')?.size ?? 0);
+    const popup = await openPopup(session);
+    const mentions = await popup.waitFor(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.fc-page-mentions li[data-entity-id]')];
+      return rows.length > 0 ? rows.map((row) => row.textContent ?? '') : null;
+    });
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(mentions.every((row) => /\d+×/.test(row))).toBe(true);
+    const site = await popup.evaluate(() => document.querySelector('.fc-switch strong')?.textContent ?? '');
+    expect(site).toBe('127.0.0.1');
+
+    await popup.click('.fc-site-switch');
+    await news.waitFor(() => (CSS.highlights.get('factcards-mention')?.size ?? 0) === 0);
+    await popup.waitFor(() => document.querySelector('.fc-on-this-page')?.textContent?.includes('off on this page'));
+    // And back on, so later tests find the page as it was.
+    await popup.click('.fc-site-switch');
+    await news.waitFor(() => CSS.highlights.get('factcards-mention')?.size ?? 0);
+    await popup.close();
+    await news.close();
+  });
+});
