@@ -499,7 +499,8 @@ function toEntity(draft: Draft, id: string, name: string, registry: Registry): E
   const aliases = new Set<string>();
   const add = (alias: string) => {
     const trimmed = alias.trim();
-    if (trimmed && trimmed !== name && !registry.isRejected(draft, trimmed)) aliases.add(trimmed);
+    // Case-only variants ("PARIS") add nothing: matching already ignores case for names.
+    if (trimmed && trimmed.toLowerCase() !== name.toLowerCase() && !registry.isRejected(draft, trimmed)) aliases.add(trimmed);
   };
   for (const form of [...draft.seen.keys(), ...draft.aliases]) {
     add(form);
