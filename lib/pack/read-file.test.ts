@@ -278,7 +278,7 @@ describe('hostile metadata', () => {
     if (!read.ok || read.kind !== 'article') throw new Error('expected a draft');
     const applied = applyArticleMetadata(read.draft, { title: '  ', outlet: '', date: 'last Tuesday', url: '' });
     expect(applied).toMatchObject({ title: 'plain', outlet: 'unknown', publishedAt: null, url: null });
-    expect(applied.warnings).toEqual([expect.stringMatching(/"last Tuesday" is not YYYY-MM-DD/)]);
+    expect(applied.warnings).toEqual([expect.stringMatching(/^plain\.txt: the date "last Tuesday" is not YYYY-MM-DD/)]);
   });
 });
 

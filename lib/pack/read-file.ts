@@ -238,10 +238,10 @@ export function applyArticleMetadata(draft: RawArticleDraft, metadata: ArticleMe
   const date = clean(metadata.date);
   if (date !== null) {
     publishedAt = parsePartialDate(date);
-    if (!publishedAt) warnings.push(`the date ${JSON.stringify(truncate(date, 40))} is not YYYY-MM-DD, YYYY-MM or YYYY, so it stays unknown.`);
+    if (!publishedAt) warnings.push(`${draft.fileName}: the date ${JSON.stringify(truncate(date, 40))} is not YYYY-MM-DD, YYYY-MM or YYYY, so it stays unknown.`);
   }
   const { url, warning } = acceptArticleUrl(metadata.url);
-  if (warning) warnings.push(warning);
+  if (warning) warnings.push(`${draft.fileName}: ${warning}`);
   return { ...draft, title: truncate(title, 500), outlet: truncate(outlet, 500), url, publishedAt, warnings };
 }
 
@@ -271,11 +271,7 @@ export function readArticleText(fileName: string, text: string): { ok: true; dra
     warnings: front ? front.warnings.map((warning) => `${fileName}: ${warning}`) : [],
   };
   if (!front) return { ok: true, draft: base };
-  const drafted = applyArticleMetadata(base, front.fields);
-  return {
-    ok: true,
-    draft: { ...drafted, warnings: drafted.warnings.map((warning) => (warning.startsWith(`${fileName}: `) ? warning : `${fileName}: ${warning}`)) },
-  };
+  return { ok: true, draft: applyArticleMetadata(base, front.fields) };
 }
 
 /** Parses and validates a pack file's text, with the file named in any error. */

@@ -98,6 +98,8 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     }, NEW_ENTITY);
     if (!point) throw new Error(`${NEW_ENTITY} is highlighted but has no box on screen`);
+    // From outside the text, so the pointer's arrival over the mention is a fresh hover.
+    await news.mouseMove(0, 0);
     await news.mouseMove(point.x, point.y);
     const card = await news.waitFor(() => {
       const host = document.querySelector('factcards-card');
