@@ -112,6 +112,18 @@ describe('extractPack', () => {
     expect(contextsOf(pack, uk.id)[0]?.sentence.slice(contextsOf(pack, uk.id)[0]?.start, contextsOf(pack, uk.id)[0]?.end)).toBe('U.K.');
   });
 
+  it('keeps the id a gazetteer entry comes with, so new articles attach to the stored entity', () => {
+    const pack = extractPack([article('Macron met Starmer. Emmanuel Macron spoke first.', { id: 'a1' })], {
+      ...OPTIONS,
+      gazetteer: [
+        { id: 'q3052772', name: 'Emmanuel Macron', type: 'person', aliases: ['Macron'] },
+        { id: 'Not Valid', name: 'Keir Starmer', type: 'person', aliases: ['Starmer'] },
+      ],
+    });
+    expect(pack.entities.map((e) => e.id)).toEqual(['person:keir-starmer', 'q3052772']);
+    expect(contextsOf(pack, 'q3052772')).toHaveLength(2);
+  });
+
   it('leaves out gazetteer entries no article mentions', () => {
     const pack = extractPack([article(BARROT, { id: 'a1' })], {
       ...OPTIONS,

@@ -37,6 +37,11 @@ export type ArticleInput = Omit<Article, 'id'> & { id?: string };
 
 /** A known entity (from the store or a curation file) the extractor should recognise by name. */
 export interface GazetteerEntry {
+  /**
+   * The entity's id in the store, when it has one: extraction then reuses it, so articles imported
+   * later attach to the stored entity instead of creating a look-alike under a new id.
+   */
+  id?: string;
   name: string;
   type: EntityType;
   aliases: string[];
@@ -66,6 +71,8 @@ interface Draft {
   type: EntityType;
   /** Canonical name from curation or the gazetteer; otherwise chosen from `seen`. */
   fixedName: string | null;
+  /** Id given by the gazetteer, kept as is. */
+  fixedId?: string;
   /** Surface forms found in the text, with how often. */
   seen: Map<string, number>;
   aliases: Set<string>;
@@ -131,8 +138,9 @@ class Registry {
   private addKnown(entry: GazetteerEntry): void {
     const key = draftKey(entry.name);
     if (this.byForm.has(key)) {
+      // The same name twice: one entity, unless the types differ (then the first, curated, one wins).
       const existing = this.drafts.get(this.byForm.get(key) ?? '');
-      for (const alias of entry.aliases) if (existing) this.addAlias(existing, alias);
+      if (existing?.type === entry.type) for (const alias of entry.aliases) this.addAlias(existing, alias);
       return;
     }
     const draft: Draft = {
@@ -143,6 +151,7 @@ class Registry {
       aliases: new Set(),
       description: entry.description?.trim().slice(0, LIMITS.shortText) || null,
       roles: [],
+      ...(entry.id !== undefined && IdSchema.safeParse(entry.id).success ? { fixedId: entry.id } : {}),
     };
     this.drafts.set(draft.key, draft);
     this.byForm.set(key, draft.key);
@@ -396,6 +405,10 @@ function collectEntities(registry: Registry, prepared: PreparedArticle[], onProg
 function buildFormIndex(registry: Registry, drafts: Draft[]): { index: FormIndex; idOf: Map<string, Draft> } {
   const idOf = new Map<string, Draft>();
   for (const draft of drafts) {
+    if (draft.fixedId && !idOf.has(draft.fixedId)) idOf.set(draft.fixedId, draft);
+  }
+  for (const draft of drafts) {
+    if (draft.fixedId && idOf.get(draft.fixedId) === draft) continue;
     const base = `${draft.type}:${slugify(chooseName(draft))}`;
     let id = base;
     for (let n = 2; idOf.has(id); n++) id = `${base}-${n}`;
