@@ -69,10 +69,10 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     expect(emphasised.toLowerCase()).toContain('mandon');
 
     await page.press('Enter');
-    const contexts = await page.waitFor(() => {
-      const items = [...document.querySelectorAll('.fc-card--full .fc-context')];
-      return items.length > 0 ? items.map((item) => ({ date: item.querySelector('time')?.getAttribute('datetime') ?? '', text: item.textContent ?? '' })) : null;
-    });
+    await page.waitFor(() => document.querySelectorAll('.fc-card--full .fc-context').length);
+    const contexts = await page.evaluate(() =>
+      [...document.querySelectorAll('.fc-card--full .fc-context')].map((item) => ({ date: item.querySelector('time')?.getAttribute('datetime') ?? '', text: item.textContent ?? '' })),
+    );
     expect(contexts.some((context) => /^\d{4}(-\d{2}){0,2}$/.test(context.date))).toBe(true);
     const heading = await page.evaluate(() => document.querySelector('.fc-card--full h2')?.textContent ?? '');
     expect(heading).toContain('Mandon');
@@ -138,14 +138,11 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
 
   it('opens directly on an entity with ?entity=ID and on a search with ?q=', async () => {
     const search = await openPopup(session, 'popup.html?q=Mandon');
-    const [mandon] = await search.waitFor(() => {
-      const ids = [...document.querySelectorAll<HTMLElement>('[role=option][data-entity-id]')].map((option) => option.dataset.entityId ?? '');
-      return ids.length > 0 ? ids : null;
-    });
+    const mandon = await search.waitFor(() => document.querySelector<HTMLElement>('[role=option][data-entity-id]')?.dataset.entityId ?? '');
     await search.close();
     expect(mandon).toBeTruthy();
 
-    const page = await session.openExtensionPage(`popup.html?entity=${encodeURIComponent(mandon ?? '')}`);
+    const page = await session.openExtensionPage(`popup.html?entity=${encodeURIComponent(mandon)}`);
     const heading = await page.waitFor(() => document.querySelector('.fc-card--full h2')?.textContent ?? '');
     expect(heading).toContain('Mandon');
     await page.close();
@@ -156,15 +153,22 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await news.goto(`${server.origin}/demo/`);
     await news.waitFor(() => CSS.highlights.get('factcards-mention')?.size ?? 0);
     const popup = await openPopup(session);
-    const mentions = await popup.waitFor(() => {
-      const rows = [...document.querySelectorAll<HTMLElement>('.fc-page-mentions li[data-entity-id]')];
-      return rows.length > 0 ? rows.map((row) => row.textContent ?? '') : null;
-    });
+    await popup.waitFor(() => document.querySelectorAll('.fc-page-mentions li[data-entity-id]').length);
+    const mentions = await popup.evaluate(() => [...document.querySelectorAll('.fc-page-mentions li[data-entity-id]')].map((row) => row.textContent ?? ''));
     expect(mentions.length).toBeGreaterThan(0);
     expect(mentions.every((row) => /\d+×/.test(row))).toBe(true);
     const site = await popup.evaluate(() => document.querySelector('.fc-switch strong')?.textContent ?? '');
     expect(site).toBe('127.0.0.1');
 
+    // Clicking a mention shows it on the page, with its card open.
+    const firstId = await popup.evaluate(() => document.querySelector<HTMLElement>('.fc-page-mentions li[data-entity-id]')?.dataset.entityId ?? '');
+    await popup.click('.fc-page-mentions li[data-entity-id] button');
+    const cardId = await news.waitFor(
+      () => document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]')?.getAttribute('data-entity-id') ?? '',
+    );
+    expect(cardId).toBe(firstId);
+
+    await popup.bringToFront();
     await popup.click('.fc-site-switch');
     await news.waitFor(() => (CSS.highlights.get('factcards-mention')?.size ?? 0) === 0);
     await popup.waitFor(() => document.querySelector('.fc-on-this-page')?.textContent?.includes('off on this page'));
