@@ -59,7 +59,7 @@ describe('PackList', () => {
     await waitFor(() => expect(download).toHaveBeenCalledWith(exported('venn')));
     fireEvent.click(screen.getByRole('button', { name: 'Export everything' }));
     await waitFor(() => expect(download).toHaveBeenCalledWith(exported('everything')));
-    expect(api.exportPack.mock.calls).toEqual([['venn'], [null]]);
+    expect(vi.mocked(api.exportPack).mock.calls).toEqual([['venn'], [null]]);
   });
 
   it('resets to the bundled pack after confirmation, and shows a failure as an alert', async () => {
