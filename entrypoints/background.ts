@@ -5,6 +5,7 @@
  */
 import seedPack from '@/lib/pack/seed-pack.generated.json';
 import { backgroundMessenger, type ProtocolError, type Result } from '@/lib/messaging/protocol';
+import { classifySender, type MessageSender } from '@/lib/messaging/sender';
 import { matcherRevisionItem } from '@/lib/settings';
 import { popupRequestItem } from '@/lib/settings/popup-request';
 import { createKnowledgeService, openFactcardsDb } from '@/lib/store';
@@ -27,13 +28,12 @@ export default defineBackground(() => {
   });
   void knowledge.announceRevision();
 
-  const extensionOrigin = browser.runtime.getURL('/');
+  const own = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const denied: ProtocolError = { code: 'invalid-input', message: 'Only Factcards itself may ask this.' };
-  type Sender = { id?: string; url?: string };
   /** Messages from our own extension: content scripts and extension pages. */
-  const fromFactcards = (sender: Sender) => sender.id === browser.runtime.id;
+  const fromFactcards = (sender: MessageSender) => classifySender(sender, own) !== 'foreign';
   /** Pack management only from our own pages (options, popup), never from a content script in a web page. */
-  const fromExtensionPage = (sender: Sender) => fromFactcards(sender) && (sender.url ?? '').startsWith(extensionOrigin);
+  const fromExtensionPage = (sender: MessageSender) => classifySender(sender, own) === 'extension-page';
   const guard = <T>(allowed: boolean, answer: () => Promise<Result<T>>): Promise<Result<T>> =>
     allowed ? answer() : Promise.resolve({ ok: false, error: denied });
 

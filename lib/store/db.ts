@@ -151,11 +151,13 @@ export const DATABASE_NAME = 'factcards';
  * records must change shape, an `upgrade` (Dexie runs every missing upgrade in order on open). Never edit
  * a released version.
  */
-const SCHEMA_VERSIONS: Array<{
+export interface SchemaVersion {
   version: number;
   stores: Record<string, string>;
   upgrade?: (transaction: Transaction) => Promise<void>;
-}> = [
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -171,10 +173,13 @@ const SCHEMA_VERSIONS: Array<{
   },
 ];
 
-/** Opens (creating or migrating as needed) the store. Tests pass their own name to stay isolated. */
-export function openFactcardsDb(name: string = DATABASE_NAME): FactcardsDb {
+/**
+ * Opens (creating or migrating as needed) the store. Tests pass their own name to stay isolated, and a
+ * longer schema history to prove a migration keeps the data.
+ */
+export function openFactcardsDb(name: string = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): FactcardsDb {
   const db = new Dexie(name) as FactcardsDb;
-  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+  for (const { version, stores, upgrade } of versions) {
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }

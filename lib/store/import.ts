@@ -8,6 +8,7 @@ import type { Pack } from '../pack/schema';
 import { readPack } from '../pack/validate';
 import { allTables, type ArticleContextsRecord, type ArticleRecord, type EntityContribution, type EntityRecord, type FactcardsDb, type PackRecord } from './db';
 import { foldKey, summariseEntity } from './entities';
+import { StoreError } from './errors';
 import { bumpRevision } from './revision';
 
 export interface ImportOptions {
@@ -51,6 +52,10 @@ export async function importPack(db: FactcardsDb, input: unknown, options: Impor
 export async function writePreparedPack(db: FactcardsDb, prepared: PreparedPack, options: ImportOptions = {}): Promise<ImportSummary> {
   const { pack } = prepared;
   const previous = await db.packs.get(pack.id);
+  if (previous?.bundled && !options.bundled) {
+    // Replacing the bundled pack with a user's pack would let the next update overwrite the user's data.
+    throw new StoreError('conflict', `"${pack.id}" is the id of the bundled pack; give the pack another id to import it.`);
+  }
   // Where this pack's part stood in each shared entity: a re-import puts it back there, so the entity keeps
   // the name it was shown under (the first contributor's).
   const previousPositions = new Map<string, number>();

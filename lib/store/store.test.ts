@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generatePack } from '../../tests/bench/generate-pack';
 import { PackSchema, type Pack } from '../pack/schema';
 import { PackImportError } from '../pack/validate';
-import { openFactcardsDb, type FactcardsDb } from './db';
+import { SCHEMA_VERSIONS, openFactcardsDb, type FactcardsDb } from './db';
 import { newsPackA, newsPackB } from './fixtures';
 import { importPack } from './import';
 import { exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
@@ -326,6 +326,13 @@ describe('bundled pack', () => {
     ]);
   });
 
+  it('refuses a user pack that would replace the bundled one', async () => {
+    await loadBundledPack(db, { ...newsPackA(), id: 'seed' });
+    const before = await snapshot();
+    await expect(importPack(db, { ...newsPackB(), id: 'seed' })).rejects.toThrow('"seed" is the id of the bundled pack');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('reset empties the store and loads the bundled pack', async () => {
     const seed = { ...newsPackA(), id: 'seed' };
     await loadBundledPack(db, seed);
@@ -368,5 +375,38 @@ describe('reading', () => {
   it('says when an entity or article does not exist', async () => {
     await expect(getCard(db, 'nobody')).rejects.toThrow('No entity "nobody" is stored.');
     await expect(getArticle(db, 'none')).rejects.toThrow('No article "none" is stored.');
+  });
+});
+
+describe('schema versions', () => {
+  it('migrates a version 1 store to a later version without losing packs', async () => {
+    await importPack(db, newsPackA());
+    const before = await snapshot();
+    db.close();
+    const [first] = SCHEMA_VERSIONS;
+    if (!first) throw new Error('no schema version');
+    // A hypothetical version 2: one more index, and an upgrade that rewrites every record.
+    const upgraded = openFactcardsDb(db.name, [
+      ...SCHEMA_VERSIONS,
+      {
+        version: 2,
+        stores: { ...first.stores, articles: `${first.stores.articles}, outlet` },
+        upgrade: async (transaction) => {
+          await transaction.table('packs').toCollection().modify((pack: { source: string }) => {
+            pack.source = `${pack.source} (migrated)`;
+          });
+        },
+      },
+    ]);
+    try {
+      await upgraded.open();
+      expect(upgraded.verno).toBe(2);
+      expect(await upgraded.articles.where('outlet').equals('Le Monde').count()).toBe(1);
+      const after = await snapshot(upgraded);
+      expect(after.packs[0]?.source).toBe('newsroom A (migrated)');
+      expect({ ...after, packs: [] }).toEqual({ ...before, packs: [] });
+    } finally {
+      upgraded.close();
+    }
   });
 });
