@@ -241,14 +241,14 @@ export function extractPack(articles: ArticleInput[], options: ExtractOptions): 
   const mentioned = new Set<Draft>();
 
   for (const { article, sentences } of prepared) {
-    const peopleInArticle = new Set<string>();
+    const namedInArticle = new Set<string>();
     const perSentence = sentences.map((sentence) => index.find(sentence.text));
     for (const mentions of perSentence) {
       for (const mention of mentions) {
-        if (mention.form.kind === 'name' && mention.form.entityIds.length === 1) peopleInArticle.add(mention.form.entityIds[0] ?? '');
+        if (mention.form.kind === 'name' && mention.form.entityIds.length === 1) namedInArticle.add(mention.form.entityIds[0] ?? '');
       }
     }
-    const surnamesInArticle = [...peopleInArticle].flatMap((id) => {
+    const surnamesInArticle = [...namedInArticle].flatMap((id) => {
       const draft = idOf.get(id);
       return draft?.type === 'person' ? [{ id, surname: foldDiacritics(lastWord(chooseName(draft))) }] : [];
     });
@@ -262,7 +262,7 @@ export function extractPack(articles: ArticleInput[], options: ExtractOptions): 
       if (attributedTo) lastOutlet = attributedTo;
       const firstByEntity = new Map<string, { start: number; end: number }>();
       for (const mention of perSentence[sentenceIndex] ?? []) {
-        const entityId = resolveMention(mention.form, peopleInArticle);
+        const entityId = resolveMention(mention.form, namedInArticle);
         if (entityId && !firstByEntity.has(entityId)) firstByEntity.set(entityId, { start: mention.start, end: mention.end });
       }
       const peopleOffsets = [...firstByEntity.entries()]
@@ -475,9 +475,9 @@ function findMisspelledSurnames(
 }
 
 /** A name names its entity; a surname names the one person of that surname named in full in this article, or the only one in the pack. */
-function resolveMention(form: SurfaceForm, peopleInArticle: Set<string>): string | null {
+function resolveMention(form: SurfaceForm, namedInArticle: Set<string>): string | null {
   if (form.kind === 'name' || form.entityIds.length === 1) return form.entityIds[0] ?? null;
-  const inArticle = form.entityIds.filter((id) => peopleInArticle.has(id));
+  const inArticle = form.entityIds.filter((id) => namedInArticle.has(id));
   return inArticle.length === 1 ? (inArticle[0] ?? null) : null;
 }
 
