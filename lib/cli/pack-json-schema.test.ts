@@ -19,10 +19,10 @@ describe('published JSON Schema', () => {
   });
 });
 
-describe('lib/pack/FORMAT.md', () => {
+describe('README.md, Pack format', () => {
   it('shows an example pack that validates, with offsets that point at the mention', async () => {
     const { parsePack } = await import('../pack/validate');
-    const format = readFileSync(join(import.meta.dirname, '../pack/FORMAT.md'), 'utf8');
+    const format = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
     const example = /```json\n([\s\S]*?)\n```/.exec(format)?.[1];
     const result = parsePack(example ?? '');
     expect(result.ok ? null : result.error.message).toBeNull();

@@ -18,7 +18,7 @@ export function packJsonSchema(): Record<string, unknown> {
     $id: `https://factcards.invalid/pack.v${PACK_FORMAT_VERSION}.schema.json`,
     title: `Factcards pack, format v${PACK_FORMAT_VERSION}`,
     description:
-      'One JSON document with articles, entities and contexts. Beyond this schema, a valid pack has unique article and entity ids, every role.articleId and context.articleId/entityId resolves, dates are real calendar dates (day 01 unless precision is "day"), URLs are http(s), and each context\'s start/end lie inside its sentence. Generated from lib/pack/schema.ts; see lib/pack/FORMAT.md.',
+      'One JSON document with articles, entities and contexts. Beyond this schema, a valid pack has unique article and entity ids, every role.articleId and context.articleId/entityId resolves, dates are real calendar dates (day 01 unless precision is "day"), URLs are http(s), and each context\'s start/end lie inside its sentence. Generated from lib/pack/schema.ts; see "Pack format" in README.md.',
   };
 }
 
