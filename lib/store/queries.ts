@@ -36,7 +36,8 @@ function enabledView(entity: EntityRecord, enabled: Set<string>): EntityRecord |
 async function enabledEntities(db: FactcardsDb): Promise<EntityRecord[]> {
   const enabled = await enabledPackIds(db);
   if (enabled.size === 0) return [];
-  const entities = await db.entities.where('packIds').anyOf([...enabled]).distinct().toArray();
+  // Reading the table whole is one getAll; an index walk over most of it would be one round trip per record.
+  const entities = await db.entities.toArray();
   return entities.flatMap((entity) => enabledView(entity, enabled) ?? []);
 }
 
@@ -66,7 +67,7 @@ export async function getSearchCorpus(db: FactcardsDb): Promise<{ entities: Enti
   return db.transaction('r', [db.packs, db.entities, db.articles], async () => {
     const enabled = await enabledPackIds(db);
     const entities = await enabledEntities(db);
-    const articles = enabled.size === 0 ? [] : await db.articles.where('packId').anyOf([...enabled]).toArray();
+    const articles = enabled.size === 0 ? [] : (await db.articles.toArray()).filter((article) => enabled.has(article.packId));
     return {
       entities: entities.map((entity) => ({
         id: entity.id,
