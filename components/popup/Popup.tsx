@@ -3,7 +3,7 @@
  * an article view reached from results, mentions and links, with Back (or Esc) returning to where the
  * reader was. Nothing waits for data before the first render: the box is there and focused at once.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { ENTITY_CARD_CSS } from '../entity-card.css';
 import { ArticleView } from './ArticleView';
@@ -31,6 +31,12 @@ export function Popup({ api, initialEntityId = null, initialQuery = '' }: PopupP
   const [settings, setSettings] = useState<Settings | null>(null);
   const [storeEmpty, setStoreEmpty] = useState(false);
   const view = views[views.length - 1] ?? { kind: 'search' };
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // A view opens at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    rootRef.current?.scrollTo?.({ top: 0 });
+  }, [views.length]);
 
   const open = (next: PopupView) => setViews((stack) => [...stack, next]);
   const back = () => setViews((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack));
@@ -71,7 +77,7 @@ export function Popup({ api, initialEntityId = null, initialQuery = '' }: PopupP
   const openArticle = (articleId: string) => open({ kind: 'article', articleId });
 
   return (
-    <div className="fc-popup" data-theme={theme === 'auto' ? undefined : theme} data-view={view.kind}>
+    <div ref={rootRef} className="fc-popup" data-theme={theme === 'auto' ? undefined : theme} data-view={view.kind}>
       <style>{ENTITY_CARD_CSS}</style>
       <style>{POPUP_CSS}</style>
       <header className="fc-popup__bar">
