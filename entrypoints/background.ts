@@ -8,6 +8,7 @@ import { backgroundMessenger, type ProtocolError, type Result } from '@/lib/mess
 import { classifySender, type MessageSender } from '@/lib/messaging/sender';
 import { matcherRevisionItem } from '@/lib/settings';
 import { popupRequestItem } from '@/lib/settings/popup-request';
+import { forwardPageCommand } from '@/lib/page/commands';
 import { createKnowledgeService, openFactcardsDb } from '@/lib/store';
 
 export default defineBackground(() => {
@@ -58,6 +59,9 @@ export default defineBackground(() => {
   backgroundMessenger.onMessage('exportPack', ({ sender, data }) => guard(fromExtensionPage(sender), () => knowledge.exportPack(data.packId)));
   backgroundMessenger.onMessage('resetToSeed', ({ sender }) => guard(fromExtensionPage(sender), knowledge.resetToSeed));
   backgroundMessenger.onMessage('getGazetteer', ({ sender }) => guard(fromExtensionPage(sender), knowledge.getGazetteer));
+
+  // Keyboard commands (manifest `commands`) are handled by the active tab's content script (lib/page/commands.ts).
+  browser.commands?.onCommand.addListener((command, tab) => void forwardPageCommand(command, tab?.id));
 });
 
 /**
