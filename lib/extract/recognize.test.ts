@@ -87,3 +87,17 @@ describe('recognizeSentence on other pages', () => {
     for (const junk of ['Center', 'Government', 'Party', 'Inc', 'New']) expect(found).not.toContain(junk);
   });
 });
+
+describe('findOutletMentions: common citation forms', () => {
+  it.each([
+    ['Two sources told Reuters that the deal was off.', 'Reuters'],
+    ['The New York Times reported that the talks failed.', 'The New York Times'],
+    ['According to the Associated Press, he left.', 'Associated Press'],
+    ['The Guardian said the plan was secret.', 'The Guardian'],
+    ['Speaking to the BBC, the minister said so.', 'BBC'],
+    ['He told The Washington Post that the war would end.', 'The Washington Post'],
+    ['AFP quoted him as saying it.', 'AFP'],
+  ])('%s → %s', (sentence, outlet) => {
+    expect(findOutletMentions(sentence).map((mention) => mention.name)).toEqual([outlet]);
+  });
+});

@@ -278,13 +278,13 @@ function attachAcronyms(sentence: string, candidates: Candidate[]): void {
 
 const STRONG_CUES: RegExp[] = [
   new RegExp(
-    `\\b(?:[Aa]ccording to|[Rr]eported by|[Cc]overed by|[Qq]uoted by|[Ii]nterview with|[Cc]onfesse[sd] to|[Ss]ources? (?:told|cited by))\\s+(?:the\\s+${OUTLET_NOUN}\\s+)?(?:the\\s+)?(${OUTLET_LIST})`,
+    `\\b(?:[Aa]ccording to|[Rr]eported by|[Cc]overed by|[Qq]uoted by|[Ii]nterview with|[Cc]onfesse[sd] to|[Ss]ources? cited by|[Tt]old|[Ss]peaking to|[Ss]poke to)\\s+(?:the\\s+${OUTLET_NOUN}\\s+)?(?:the\\s+)?(${OUTLET_LIST})`,
     'gu',
   ),
   new RegExp(`\\bthe\\s+${OUTLET_NOUN}\\s+(${OUTLET_NAME})`, 'gu'),
   new RegExp(`(${OUTLET_NAME})\\s+(?:${OUTLET_NOUN}|reports|reported|writes|wrote)\\b`, 'gu'),
 ];
-const WEAK_CUE = new RegExp(`(${OUTLET_NAME})\\s+(?:also\\s+|further\\s+)?(?:notes|noted|quoted|quotes|adds|added)\\b`, 'gu');
+const WEAK_CUE = new RegExp(`(${OUTLET_NAME})\\s+(?:also\\s+|further\\s+)?(?:notes|noted|quoted|quotes|adds|added|said|says)\\b`, 'gu');
 const ANAPHORIC_CUE = new RegExp(
   `\\b(?:[Aa]ccording to|[Rr]eported by|[Cc]overed by)\\s+the\\s+(?:${OUTLET_NOUN}|reports?)(?:['’]s)?\\b(?!\\s+\\p{Lu})` +
     `|\\b[Tt]he\\s+${OUTLET_NOUN}\\s+(?:also\\s+|further\\s+)?(?:adds|added|notes|noted|reports|reported|writes|wrote|says|said|quoted|quotes)\\b`,
