@@ -43,6 +43,9 @@ export function Popup({ api, initialEntityId = null, initialQuery = '' }: PopupP
 
   useEffect(() => {
     let current = true;
+    // A blank search answers nothing but makes the background build its search index now, while the
+    // reader is still reaching for the keyboard, rather than on the first keystroke.
+    void api.search('', 1);
     void api.getSettings().then((value) => current && setSettings(value));
     const unwatch = api.watchSettings((value) => setSettings(value));
     void api.listPacks().then((result) => {

@@ -13,6 +13,8 @@ import { ENTITY_TYPE_LABELS } from './labels';
 import type { PopupApi } from './popup-api';
 
 export const SEARCH_LIMIT = 20;
+/** Performance mark set when the search box is first on screen and focused. */
+export const SEARCH_READY_MARK = 'factcards-search-ready';
 
 export interface SearchViewProps {
   api: PopupApi;
@@ -71,6 +73,11 @@ export function SearchView({ api, query, onQueryChange, onOpenEntity, onOpenArti
   }, [api, trimmed]);
 
   const state = searchState(trimmed, answer);
+
+  // The moment the reader can type: the benchmark reads this mark ("usable within 100 ms of opening").
+  useEffect(() => {
+    if (performance.getEntriesByName(SEARCH_READY_MARK).length === 0) performance.mark(SEARCH_READY_MARK);
+  }, []);
 
   const results = state.status === 'done' ? state.results : state.status === 'loading' ? state.previous : null;
   const options: Option[] = results
