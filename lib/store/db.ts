@@ -6,7 +6,7 @@
  * the pack's id when it is free and otherwise gives the record a new one (`<packId>:<id>`); `localId`
  * and each entity contribution's `localId` remember the pack's own ids so an export gives them back.
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DatePrecision, EntityType, PartialDate } from '../pack/schema';
 
 /** A stored pack's metadata. Its articles, contexts and entity contributions carry its id. */
@@ -138,9 +138,11 @@ export interface MetaRecord {
 
 export type FactcardsDb = Dexie & {
   packs: EntityTable<PackRecord, 'id'>;
-  articles: EntityTable<ArticleRecord, 'id'>;
+  /** Keyed by [packId, id], so a pack's articles are one key range: removing a pack is one delete. */
+  articles: Table<ArticleRecord, [string, string]>;
   entities: EntityTable<EntityRecord, 'id'>;
-  contexts: EntityTable<ArticleContextsRecord, 'articleId'>;
+  /** Keyed by [packId, articleId], for the same reason. */
+  contexts: Table<ArticleContextsRecord, [string, string]>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -162,12 +164,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 1,
     stores: {
       packs: 'id',
-      // url and textHash: duplicate detection on import; packId: removal.
-      articles: 'id, packId, url, textHash',
+      // Primary key [packId+id]: a pack's articles are one key range, which IndexedDB deletes in one
+      // request (a record-by-record delete of 10,000 articles takes seconds). &id: lookups by store id;
+      // url and textHash: duplicate detection on import.
+      articles: '[packId+id], &id, url, textHash',
       // *keys: alias lookup and merging; *packIds: removal and enabled-only views.
       entities: 'id, *keys, *packIds',
-      // One record per article; *entityIds: a card's timeline; packId: removal.
-      contexts: 'articleId, packId, *entityIds',
+      // One record per article, keyed like articles; *entityIds: a card's timeline.
+      contexts: '[packId+articleId], &articleId, *entityIds',
       meta: 'key',
     },
   },
@@ -184,6 +188,14 @@ export function openFactcardsDb(name: string = DATABASE_NAME, versions: readonly
     if (upgrade) declared.upgrade(upgrade);
   }
   return db;
+}
+
+/** The key range of one pack's records in `articles` or `contexts`. */
+export function packRange(packId: string): [[string, string], [string, string]] {
+  return [
+    [packId, Dexie.minKey as unknown as string],
+    [packId, Dexie.maxKey as unknown as string],
+  ];
 }
 
 /** Every table, for transactions that must see or change the whole store at once. */

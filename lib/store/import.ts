@@ -6,7 +6,7 @@
 import type { ImportSummary } from '../messaging/protocol';
 import type { Pack } from '../pack/schema';
 import { readPack } from '../pack/validate';
-import { allTables, type ArticleContextsRecord, type ArticleRecord, type EntityContribution, type EntityRecord, type FactcardsDb, type PackRecord } from './db';
+import { allTables, packRange, type ArticleContextsRecord, type ArticleRecord, type EntityContribution, type EntityRecord, type FactcardsDb, type PackRecord } from './db';
 import { foldKey, summariseEntity } from './entities';
 import { StoreError } from './errors';
 import { bumpRevision } from './revision';
@@ -125,8 +125,8 @@ export async function writePreparedPack(db: FactcardsDb, prepared: PreparedPack,
 
 /** Deletes a pack's articles and contexts and its part of every entity; must run inside a transaction. */
 export async function deletePackData(db: FactcardsDb, packId: string): Promise<void> {
-  await db.articles.where('packId').equals(packId).delete();
-  await db.contexts.where('packId').equals(packId).delete();
+  await db.articles.where('[packId+id]').between(...packRange(packId), true, true).delete();
+  await db.contexts.where('[packId+articleId]').between(...packRange(packId), true, true).delete();
   const entities = await db.entities.where('packIds').equals(packId).toArray();
   const orphaned: string[] = [];
   const remaining: EntityRecord[] = [];
@@ -329,12 +329,13 @@ async function createIdAllocator(db: FactcardsDb, table: 'articles' | 'entities'
   const candidates = [...localIds, ...localIds.map(prefixed)];
   // A store much smaller than the pack (the usual case) is cheaper to list whole than to probe key by key.
   const storedCount = await db[table].count();
+  const idIndex = table === 'articles' ? db.articles.where('id') : db.entities.where(':id');
   const taken = new Set<string>(
     candidates.length === 0 || storedCount === 0
       ? []
       : storedCount < candidates.length
-        ? ((await db[table].toCollection().primaryKeys()) as string[])
-        : ((await db[table].where(':id').anyOf(candidates).primaryKeys()) as string[]),
+        ? ((await idIndex.above('').keys()) as string[])
+        : ((await idIndex.anyOf(candidates).keys()) as string[]),
   );
   let counter = 0;
   // A short tag of the pack id keeps numbered ids apart from other packs' without another lookup.

@@ -1,7 +1,7 @@
 /** Managing stored packs: listing, enabling, removing, exporting and resetting to the bundled seed. */
 import type { PackSummary } from '../messaging/protocol';
 import { PACK_FORMAT_VERSION, type Article, type Context, type Entity, type Pack, type Role } from '../pack/schema';
-import { allTables, flattenContexts, type ArticleRecord, type EntityContribution, type FactcardsDb } from './db';
+import { allTables, flattenContexts, packRange, type ArticleRecord, type EntityContribution, type FactcardsDb } from './db';
 import { summariseEntity } from './entities';
 import { StoreError } from './errors';
 import { deletePackData, preparePack, writePreparedPack, type ImportOptions } from './import';
@@ -96,10 +96,18 @@ async function exportPacks(
   const byPackThenOrder = <T extends { packId: string; order: number }>(a: T, b: T) =>
     (packOrder.get(a.packId) ?? 0) - (packOrder.get(b.packId) ?? 0) || a.order - b.order;
 
-  const articleRecords = packIds.length === 0 ? [] : await db.articles.where('packId').anyOf(packIds).toArray();
+  const articleRecords = (
+    await Promise.all(packIds.map((packId) => db.articles.where('[packId+id]').between(...packRange(packId), true, true).toArray()))
+  ).flat();
   articleRecords.sort(byPackThenOrder);
   const entityRecords = packIds.length === 0 ? [] : await db.entities.where('packIds').anyOf(packIds).distinct().toArray();
-  const contextRecords = flattenContexts(packIds.length === 0 ? [] : await db.contexts.where('packId').anyOf(packIds).toArray());
+  const contextRecords = flattenContexts(
+    (
+      await Promise.all(
+        packIds.map((packId) => db.contexts.where('[packId+articleId]').between(...packRange(packId), true, true).toArray()),
+      )
+    ).flat(),
+  );
   contextRecords.sort(byPackThenOrder);
 
   const articleId = (record: ArticleRecord) => (useLocalIds ? record.localId : record.id);
@@ -144,8 +152,8 @@ async function exportPacks(
   exported.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
   entities.push(...exported.map(({ entity }) => entity));
 
-  const borrowedRecords = borrowed.size === 0 ? [] : await db.articles.bulkGet([...new Set(borrowed.values())]);
-  const borrowedById = new Map(borrowedRecords.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+  const borrowedRecords = borrowed.size === 0 ? [] : await db.articles.where('id').anyOf([...new Set(borrowed.values())]).toArray();
+  const borrowedById = new Map(borrowedRecords.map((record) => [record.id, record] as const));
   const missing = new Set<string>();
   for (const [citedId, storedId] of borrowed) {
     const record = borrowedById.get(storedId);

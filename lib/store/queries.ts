@@ -164,16 +164,16 @@ function compareContextsNewestFirst(a: ContextRecord, b: ContextRecord): number 
 
 async function articlesById(db: FactcardsDb, ids: string[]): Promise<Map<string, ArticleRecord>> {
   const unique = [...new Set(ids)];
-  const records = await db.articles.bulkGet(unique);
-  return new Map(records.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+  const records = unique.length === 0 ? [] : await db.articles.where('id').anyOf(unique).toArray();
+  return new Map(records.map((record) => [record.id, record] as const));
 }
 
 /** An article in full, with the mentions its contexts locate in the text. */
 export async function getArticle(db: FactcardsDb, articleId: string): Promise<ArticleView> {
   return db.transaction('r', [db.articles, db.contexts], async () => {
-    const article = await db.articles.get(articleId);
+    const article = await db.articles.where('id').equals(articleId).first();
     if (!article) throw new StoreError('not-found', `No article "${articleId}" is stored.`);
-    const contexts = (await db.contexts.get(articleId))?.contexts ?? [];
+    const contexts = (await db.contexts.where('articleId').equals(articleId).first())?.contexts ?? [];
     const mentions: ArticleView['mentions'] = [];
     const seen = new Set<string>();
     for (const context of contexts) {
@@ -210,7 +210,7 @@ export async function listEntityArticles(
 ): Promise<{ total: number; articles: ArticleSearchItem[] }> {
   return db.transaction('r', [db.entities, db.contexts, db.articles], async () => {
     if (!(await db.entities.get(entityId))) throw new StoreError('not-found', `No entity "${entityId}" is stored.`);
-    const articleIds = await db.contexts.where('entityIds').equals(entityId).primaryKeys();
+    const articleIds = (await db.contexts.where('entityIds').equals(entityId).primaryKeys()).map(([, articleId]) => articleId);
     const articles = [...(await articlesById(db, articleIds)).values()];
     articles.sort((a, b) => compareDatesNewestFirst(a.publishedAt?.date ?? '', b.publishedAt?.date ?? '') || a.title.localeCompare(b.title));
     const page = articles.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
