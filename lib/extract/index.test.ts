@@ -198,3 +198,10 @@ describe('extractPack on hostile or unusual input', () => {
     }
   });
 });
+
+describe('extractPack: names seen only in capitals', () => {
+  it('title-cases a person or place seen only in capitals, but keeps an acronym', () => {
+    const pack = extractPack([article('LONDON — The leaders of NATO met on Monday.', { id: 'a1' })], OPTIONS);
+    expect(pack.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['London', 'NATO']));
+  });
+});

@@ -106,9 +106,23 @@ function diacriticCount(value: string): number {
   return value.length - foldDiacritics(value).length + [...value].filter((char) => foldDiacritics(char) !== char).length;
 }
 
-/** The display name of a draft without curation: accented over folded, mixed case over capitals, then most seen. */
+/** "LONDON" → "London": a dateline's or a caption's capitals are not how a name is written. */
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/**
+ * The display name of a draft without curation: accented over folded, mixed case over capitals, then
+ * most seen. A person or place seen only in capitals is title-cased; an organization keeps them (NATO).
+ */
 function chooseName(draft: Draft): string {
   if (draft.fixedName) return draft.fixedName;
+  const chosen = chooseSeenName(draft);
+  const shouting = chosen.length > 4 && chosen === chosen.toUpperCase() && /\p{Lu}/u.test(chosen);
+  return shouting && (draft.type === 'person' || draft.type === 'place') ? titleCase(chosen) : chosen;
+}
+
+function chooseSeenName(draft: Draft): string {
   const forms = [...draft.seen.entries()];
   forms.sort(
     ([a, countA], [b, countB]) =>

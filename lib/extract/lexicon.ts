@@ -9,7 +9,14 @@ export const TITLE_WORDS = new Set([
   'general', 'admiral', 'colonel', 'marshal', 'secretary', 'chancellor', 'chief', 'head', 'director', 'leader',
   'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'ambassador', 'senator', 'mayor', 'king', 'queen',
   'pope', 'sir', 'dame', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'then', 'former',
-  'state', 'deputy', 'governor', 'premier', 'minister-president',
+  'state', 'deputy', 'governor', 'premier', 'minister-president', 'by', 'par',
+]);
+
+/** English function words that never form part of a person's name ("Will Be"). */
+export const FUNCTION_WORDS = new Set([
+  'be', 'is', 'are', 'was', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'can', 'could',
+  'would', 'should', 'shall', 'must', 'may', 'might', 'and', 'or', 'but', 'if', 'then', 'than', 'to', 'in', 'on',
+  'at', 'with', 'from', 'into', 'about', 'after', 'before',
 ]);
 
 /** Nationality and origin adjectives that open a title ("French President"). */
@@ -52,4 +59,6 @@ export const NEVER_ENTITIES = new Set([
 export const NAME_ARTICLES = /^(?:Le|La|Les|L'|The|El|Il|Die|Der|Das|De)\s/;
 
 /** Lower-case words allowed inside a capitalised name: "Center for Security Studies", "La Dépêche du Midi". */
-export const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'du', 'de', 'des', 'la', 'le', 'les', "d'", 'von', 'van', 'al', 'el']);
+export const NAME_CONNECTORS = new Set([
+  'of', 'the', 'for', 'du', 'de', 'des', 'la', 'le', 'les', "d'", 'von', 'van', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'bin', 'al', 'el',
+]);

@@ -101,3 +101,17 @@ describe('findOutletMentions: common citation forms', () => {
     expect(findOutletMentions(sentence).map((mention) => mention.name)).toEqual([outlet]);
   });
 });
+
+describe('recognizeSentence: page furniture', () => {
+  it('rejects captions, letter indexes, auxiliaries and title-case headlines', () => {
+    const found = recognizeSentence(
+      'Photo: JIM WATSON/AFP/Getty Images. Index M N O. It Will Be fine. Sean Spicer Holds First Formal Press Briefing Today.',
+    ).map((c) => c.name);
+    expect(found.filter((name) => /\/|^M N O$|Will Be|Press Briefing/.test(name))).toEqual([]);
+  });
+
+  it('keeps particles inside a name and drops a byline’s "By"', () => {
+    expect(names('Commission President Ursula von der Leyen spoke.')).toContain('person:Ursula von der Leyen');
+    expect(names('By Martin Untersinger, in Paris.')).toContain('person:Martin Untersinger');
+  });
+});

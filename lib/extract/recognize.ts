@@ -7,6 +7,7 @@
 import type { EntityType } from '../pack/schema';
 import {
   DEMONYMS,
+  FUNCTION_WORDS,
   NAME_ARTICLES,
   NAME_CONNECTORS,
   NEVER_ENTITIES,
@@ -93,11 +94,13 @@ function isCapitalised(word: string): boolean {
 
 /** A name is plausible when every word is capitalised (particles aside) and it is not a stop word. */
 function isPlausibleName(name: string, type: EntityType): boolean {
-  if (name.length < 2 || name.length > 120 || /\d/.test(name)) return false;
+  if (name.length < 2 || name.length > 120 || /[\d/@#|_=<>]/.test(name)) return false;
   const key = nameKey(name);
   if (NEVER_ENTITIES.has(key)) return false;
   const parts = words(name);
   if (parts.length === 0 || parts.length > 8) return false;
+  // "M N O": an index of letters, not a name.
+  if (parts.every((part) => part.replace(/\./g, '').length <= 1)) return false;
   if (!isCapitalised(parts[0] ?? '')) return false;
   const lowerAllowed = (part: string, index: number) =>
     NAME_CONNECTORS.has(part.toLowerCase()) || (type === 'organization' && index === parts.length - 1 && part === 'party');
@@ -106,6 +109,8 @@ function isPlausibleName(name: string, type: EntityType): boolean {
     if (parts.length > 4) return false;
     if (parts.some((part) => ORGANIZATION_WORDS.has(part.toLowerCase()) || TITLE_WORDS.has(lowerWord(part)))) return false;
     if (parts.every((part) => NEVER_ENTITIES.has(part.toLowerCase()))) return false;
+    // "Will Be": compromise reads a capitalised auxiliary as a name.
+    if (parts.some((part) => FUNCTION_WORDS.has(part.toLowerCase()))) return false;
   }
   return true;
 }
@@ -129,15 +134,19 @@ function makeCandidate(
   return { name, type, start: from, end: to, priority };
 }
 
-/** "President Donald" + "Trump’s": compromise sometimes stops before a possessive surname. */
+/**
+ * "President Donald" + "Trump’s", "Ursula" + "von der Leyen": compromise sometimes stops before a
+ * possessive surname or a surname with particles.
+ */
 function extendPersonRight(sentence: string, candidate: Candidate): Candidate {
   if (words(candidate.name).length !== 1) return candidate;
-  const next = /^\s+(\p{Lu}[\p{L}\p{M}-]+)/u.exec(sentence.slice(candidate.end));
-  if (!next?.[1]) return candidate;
-  const word = next[1];
-  if (NEVER_ENTITIES.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase())) return candidate;
+  const next = /^((?:\s+(?:von|van|de|der|den|da|di|du|bin|al|le|la))*\s+)(\p{Lu}[\p{L}\p{M}-]+)/u.exec(sentence.slice(candidate.end));
+  const word = next?.[2];
+  if (!next || !word) return candidate;
+  if (NEVER_ENTITIES.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase()) || FUNCTION_WORDS.has(word.toLowerCase())) return candidate;
   const end = candidate.end + next[0].length;
-  return { ...candidate, end, name: sentence.slice(candidate.start, end) };
+  const name = sentence.slice(candidate.start, end);
+  return isPlausibleName(name, 'person') ? { ...candidate, end, name } : candidate;
 }
 
 /** compromise's matches in a sentence parsed on its own. */
@@ -160,7 +169,7 @@ function compromiseCandidates(sentence: string, spans: NlpSpan[]): Candidate[] {
 
 function splitList(sentence: string, start: number, end: number): (readonly [number, number])[] {
   const pieces: (readonly [number, number])[] = [];
-  const separator = /\s*,\s*|\s+and\s+/g;
+  const separator = /\s*,\s*|\s+and\s+|\s+[—–-]\s+/g;
   const text = sentence.slice(start, end);
   let cursor = 0;
   for (let match = separator.exec(text); match; match = separator.exec(text)) {
@@ -186,6 +195,9 @@ function chunkCandidates(sentence: string): Candidate[] {
       offset = titled[0].length;
       text = text.slice(offset);
     }
+    // "Commission President Ursula …": a title ends the institution's name.
+    const titleAt = words(text).findIndex((part, index) => index > 0 && TITLE_WORDS.has(lowerWord(part)) && isCapitalised(part));
+    if (titleAt > 0) text = words(text).slice(0, titleAt).join(' ');
     const lowerParts = words(text).map((part) => lowerWord(part));
     let type: EntityType | null = null;
     if (/^World War (?:I{1,3}|One|Two)\b|^Cold War$/.test(text)) type = 'event';
@@ -193,7 +205,9 @@ function chunkCandidates(sentence: string): Candidate[] {
       type = 'organization';
     }
     else if (PLACE_FIRST_WORDS.has(lowerParts[0] ?? '') && lowerParts.length > 1) type = 'place';
-    if (type) {
+    // A run of six or more capitalised words is a title-case headline, not a name.
+    const capitalised = words(text).filter((part) => !NAME_CONNECTORS.has(part)).length;
+    if (type && capitalised <= 5) {
       const candidate = makeCandidate(sentence, start + offset, start + offset + text.length, type, PRIORITY.pattern);
       if (candidate) found.push(candidate);
     }

@@ -6,7 +6,7 @@
 import { TITLE_WORDS } from './lexicon';
 
 /** Honorifics and qualifiers are not roles on their own. */
-const NOT_ROLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'then', 'former', 'state']);
+const NOT_ROLES = new Set(['by', 'par', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'then', 'former', 'state']);
 const ROLE_WORDS = new Set([...TITLE_WORDS].filter((word) => !NOT_ROLES.has(word)));
 /** Words that say the role is no longer held, so the article's date would misdate it. */
 const PAST_QUALIFIERS = /\b(?:then|former|ex|late|previous)\s*$/i;
