@@ -5,6 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ArticleView as ArticleViewData } from '../../lib/messaging/protocol';
 import { formatPartialDate } from '../../lib/pack/dates';
+import { outletLabel } from './labels';
 import type { PopupApi } from './popup-api';
 
 export const PARAGRAPHS_PAGE = 30;
@@ -70,7 +71,7 @@ export function ArticleView({ api, articleId, onOpenEntity }: ArticleViewProps) 
     <article className="fc-article" data-article-id={article.value.id}>
       <h2 className="fc-article__title">{title}</h2>
       <p className="fc-article__meta">
-        {outlet === 'unknown' ? 'outlet unknown' : outlet} · {formatPartialDate(publishedAt)}
+        {outletLabel(outlet)} · {formatPartialDate(publishedAt)}
         {source ? (
           <>
             {' · '}

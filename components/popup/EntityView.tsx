@@ -8,6 +8,7 @@ import type { ArticleSearchItem, EntityCard as EntityCardData } from '../../lib/
 import { formatPartialDate } from '../../lib/pack/dates';
 import type { Theme } from '../../lib/settings';
 import { EntityCard } from '../EntityCard';
+import { outletLabel } from './labels';
 import type { PopupApi } from './popup-api';
 
 /** The timeline the popup asks for: every context of any entity a reader would scroll through. */
@@ -128,7 +129,7 @@ function EntityArticles({ api, entityId, onOpenArticle }: { api: PopupApi; entit
               {article.title}
             </button>
             <div className="fc-count">
-              {article.outlet} · {formatPartialDate(article.publishedAt)}
+              {outletLabel(article.outlet)} · {formatPartialDate(article.publishedAt)}
             </div>
           </li>
         ))}

@@ -76,11 +76,15 @@ export function Popup({ api, initialEntityId = null, initialQuery = '' }: PopupP
   }, [view.kind]);
 
   const theme = settings?.theme ?? DEFAULT_SETTINGS.theme;
+  useEffect(() => {
+    if (theme === 'auto') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
   const openEntity = (entityId: string) => open({ kind: 'entity', entityId });
   const openArticle = (articleId: string) => open({ kind: 'article', articleId });
 
   return (
-    <div ref={rootRef} className="fc-popup" data-theme={theme === 'auto' ? undefined : theme} data-view={view.kind}>
+    <div ref={rootRef} className="fc-popup" data-view={view.kind}>
       <style>{ENTITY_CARD_CSS}</style>
       <style>{POPUP_CSS}</style>
       <header className="fc-popup__bar">

@@ -9,7 +9,7 @@ import type { ArticleSearchItem, EntitySearchItem, Result, SearchHit, SearchResu
 import { formatPartialDate } from '../../lib/pack/dates';
 import { MIN_QUERY_LENGTH } from '../../lib/search/limits';
 import { Highlighted } from './Highlighted';
-import { ENTITY_TYPE_LABELS } from './labels';
+import { ENTITY_TYPE_LABELS, outletLabel, UNKNOWN_OUTLET } from './labels';
 import type { PopupApi } from './popup-api';
 
 export const SEARCH_LIMIT = 20;
@@ -282,7 +282,8 @@ function ArticleOption({ id, hit, selected, onOpen }: { id: string; hit: SearchH
         <Highlighted text={item.title} ranges={rangesFor(hit, 'title')} />
       </div>
       <div className="fc-option__meta">
-        <Highlighted text={item.outlet} ranges={rangesFor(hit, 'outlet')} /> · {formatPartialDate(item.publishedAt)}
+        {item.outlet === UNKNOWN_OUTLET ? outletLabel(item.outlet) : <Highlighted text={item.outlet} ranges={rangesFor(hit, 'outlet')} />} ·{' '}
+        {formatPartialDate(item.publishedAt)}
       </div>
       {item.snippet ? (
         <div className="fc-option__detail">

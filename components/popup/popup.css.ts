@@ -1,7 +1,8 @@
 /**
  * The popup's styles, as a string rendered into a <style> beside the card's (`ENTITY_CARD_CSS`), so the
  * popup is one self-contained document. Compact: about 400 × 560 as a popup, centred in a column as a tab.
- * Light by default, dark under `prefers-color-scheme: dark`; `data-theme` (the user's setting) overrides.
+ * Light by default, dark under `prefers-color-scheme: dark`; `data-theme` on the root element (the user's
+ * setting, set by `Popup`) overrides.
  */
 const LIGHT = `
   --p-bg: #ffffff; --p-fg: #1c1d21; --p-muted: #5b5f6a; --p-border: #d9dbe1; --p-hover: #eef2fa;
@@ -13,12 +14,13 @@ const DARK = `
 `;
 
 export const POPUP_CSS = `
-html, body { margin: 0; }
+/* Theme variables on the root, so the page behind the popup (when it is opened as a tab) matches it. */
+:root { ${LIGHT} }
+@media (prefers-color-scheme: dark) { :root { ${DARK} } }
+:root[data-theme="light"] { ${LIGHT} }
+:root[data-theme="dark"] { ${DARK} }
+html, body { margin: 0; background: var(--p-bg); }
 body { min-width: 380px; }
-.fc-popup { ${LIGHT} }
-@media (prefers-color-scheme: dark) { .fc-popup { ${DARK} } }
-.fc-popup[data-theme="light"] { ${LIGHT} }
-.fc-popup[data-theme="dark"] { ${DARK} }
 .fc-popup {
   box-sizing: border-box; width: 400px; max-width: 100%; min-height: 300px; max-height: 560px; overflow-y: auto;
   margin: 0 auto; padding: 10px 12px 12px; background: var(--p-bg); color: var(--p-fg);
