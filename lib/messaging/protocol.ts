@@ -60,7 +60,10 @@ export interface EntityCard {
 
 export interface SearchHit<T> {
   item: T;
-  /** Ranges in the matched field's text to emphasise: [start, end) pairs. */
+  /**
+   * Ranges in the matched field's text to emphasise: [start, end) pairs. `field` names a displayed field of
+   * `item`: "name", "description", "aliases.N" (the N-th alias), "title", "outlet" or "snippet".
+   */
   highlights: Array<{ field: string; ranges: Array<[number, number]> }>;
   score: number;
 }
