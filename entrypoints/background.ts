@@ -27,7 +27,9 @@ export default defineBackground(() => {
       if (!result.ok) console.error('Factcards could not load its bundled pack:', result.error.message);
     });
   });
-  void knowledge.announceRevision();
+  void knowledge.start().then((result) => {
+    if (!result.ok) console.error('Factcards could not open its knowledge store:', result.error.message);
+  });
 
   const own = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const denied: ProtocolError = { code: 'invalid-input', message: 'Only Factcards itself may ask this.' };

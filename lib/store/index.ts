@@ -2,7 +2,7 @@
 export { DATABASE_NAME, openFactcardsDb, type FactcardsDb } from './db';
 export { StoreError, toProtocolError } from './errors';
 export { importPack, preparePack, type ImportOptions } from './import';
-export { exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
+export { ensureBundledPack, exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
 export {
   DEFAULT_CARD_CONTEXTS,
   getArticle,

@@ -7,6 +7,9 @@ import { StoreError } from './errors';
 import { deletePackData, preparePack, writePreparedPack, type ImportOptions } from './import';
 import { bumpRevision } from './revision';
 
+/** Meta key set in the transaction that loads the bundled pack: present means a load completed. */
+const BUNDLED_LOADED_KEY = 'bundledPackLoaded';
+
 /** Stored packs, bundled first, then by name. */
 export async function listPacks(db: FactcardsDb): Promise<PackSummary[]> {
   const packs = await db.packs.toArray();
@@ -44,6 +47,7 @@ export async function resetToSeed(db: FactcardsDb, seed: unknown, options: Omit<
   await db.transaction('rw', allTables(db), async () => {
     await Promise.all([db.packs.clear(), db.articles.clear(), db.entities.clear(), db.contexts.clear()]);
     await writePreparedPack(db, prepared, { ...options, bundled: true });
+    await db.meta.put({ key: BUNDLED_LOADED_KEY, value: prepared.pack.id });
   });
 }
 
@@ -53,7 +57,21 @@ export async function resetToSeed(db: FactcardsDb, seed: unknown, options: Omit<
  */
 export async function loadBundledPack(db: FactcardsDb, seed: unknown, options: Omit<ImportOptions, 'bundled'> = {}): Promise<void> {
   const prepared = await preparePack(seed);
-  await db.transaction('rw', allTables(db), async () => writePreparedPack(db, prepared, { ...options, bundled: true }));
+  await db.transaction('rw', allTables(db), async () => {
+    await writePreparedPack(db, prepared, { ...options, bundled: true });
+    await db.meta.put({ key: BUNDLED_LOADED_KEY, value: prepared.pack.id });
+  });
+}
+
+/**
+ * Loads the bundled pack unless it was loaded once already. The background calls it at every start: a
+ * load cut short (the service worker stopped mid-install) is then finished, while a user who removed the
+ * bundled pack does not get it back until the next update. Answers whether it loaded the pack.
+ */
+export async function ensureBundledPack(db: FactcardsDb, seed: unknown): Promise<boolean> {
+  if (await db.meta.get(BUNDLED_LOADED_KEY)) return false;
+  await loadBundledPack(db, seed);
+  return true;
 }
 
 /**

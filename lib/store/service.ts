@@ -12,7 +12,7 @@ import { createCorpusSearch, type CorpusSearch } from '../search';
 import type { FactcardsDb } from './db';
 import { StoreError, toProtocolError } from './errors';
 import { importPack } from './import';
-import { exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
+import { ensureBundledPack, exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
 import { getArticle, getCard, getGazetteer, getMatchableEntities, getMatcherSource, getSearchCorpus, listEntityArticles } from './queries';
 import { getRevision } from './revision';
 
@@ -98,10 +98,15 @@ export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServic
     /** Loads (or reloads, on update) the bundled pack; imported packs are untouched. */
     loadBundledPack: (): Promise<Result<void>> => toResult(() => change(() => loadBundledPack(db, seed))),
 
-    /** Tells listeners the current revision (on start-up, so a fresh listener has one to compare). */
-    announceRevision: async (): Promise<void> => {
-      await onRevision?.(await currentRevision());
-    },
+    /**
+     * At every start: finishes a bundled-pack load that never completed, then tells listeners the current
+     * revision so they have one to compare.
+     */
+    start: (): Promise<Result<void>> =>
+      toResult(async () => {
+        await ensureBundledPack(db, seed);
+        await onRevision?.(await currentRevision());
+      }),
 
     getMatcher: (): Promise<Result<{ revision: string; matcher: CompiledMatcher }>> =>
       toResult(async () => {

@@ -6,7 +6,7 @@ import { PackImportError } from '../pack/validate';
 import { SCHEMA_VERSIONS, openFactcardsDb, type FactcardsDb } from './db';
 import { newsPackA, newsPackB } from './fixtures';
 import { importPack } from './import';
-import { exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
+import { ensureBundledPack, exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
 import { getArticle, getCard, getMatcherSource, getSearchCorpus, listEntityArticles } from './queries';
 import { getRevision } from './revision';
 
@@ -324,6 +324,16 @@ describe('bundled pack', () => {
       ['seed', true, false],
       ['news-b', false, true],
     ]);
+  });
+
+  it('is loaded at start-up only when it never finished loading', async () => {
+    const seed = { ...newsPackA(), id: 'seed' };
+    expect(await ensureBundledPack(db, seed)).toBe(true);
+    expect((await listPacks(db)).map((pack) => pack.id)).toEqual(['seed']);
+    await removePack(db, 'seed');
+    // The user removed it: a restart does not bring it back (an update does, through loadBundledPack).
+    expect(await ensureBundledPack(db, seed)).toBe(false);
+    expect(await listPacks(db)).toEqual([]);
   });
 
   it('refuses a user pack that would replace the bundled one', async () => {
