@@ -97,7 +97,7 @@ describe('ImportPanel', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Import article' }));
 
     await waitFor(() => expect(api.importPack).toHaveBeenCalledTimes(1));
-    const pack = JSON.parse(vi.mocked(api.importPack).mock.calls[0]?.[0] ?? "null") as Pack;
+    const pack = JSON.parse(vi.mocked(api.importPack).mock.calls[0]?.[0] ?? 'null') as Pack;
     expect(pack.name).toBe('Articles imported 2026-01-12');
     expect(pack.articles[0]).toMatchObject({ title: '<b>Strike</b>', outlet: 'unknown', url: null, publishedAt: null });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('strike.txt: the URL "javascript:alert(1)" is not an http(s) link'));

@@ -53,6 +53,8 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
   const [notices, setNotices] = useState<string[]>([]);
   const [articlePackName, setArticlePackName] = useState('');
   const [dragging, setDragging] = useState(false);
+  /** Batches finished (stored, refused or cancelled): exposed as `data-finished` for tests and the benchmark. */
+  const [finished, setFinished] = useState(0);
   const running = useRef<RunningImport | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = phase.name === 'running' || phase.name === 'saving';
@@ -86,6 +88,7 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
     if (found.length > 0) {
       setProblems(found);
       setPhase({ name: 'idle' });
+      setFinished((count) => count + 1);
       return;
     }
     const needMetadata = drafts
@@ -137,6 +140,7 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
     } catch (error) {
       setProblems([{ fileName: 'Import', message: `stopped with an error: ${error instanceof Error ? error.message : String(error)}. Nothing was stored.` }]);
       setPhase({ name: 'idle' });
+      setFinished((count) => count + 1);
       return;
     } finally {
       running.current = null;
@@ -144,11 +148,13 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
     if (result === null) {
       setNotices(['Import cancelled: nothing was stored.']);
       setPhase({ name: 'idle' });
+      setFinished((count) => count + 1);
       return;
     }
     if (!result.ok) {
       setProblems(result.problems);
       setPhase({ name: 'idle' });
+      setFinished((count) => count + 1);
       return;
     }
     await savePacks(result.packs);
@@ -174,6 +180,7 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
     setOutcomes(stored);
     setProblems(failed);
     setPhase({ name: 'idle' });
+    setFinished((count) => count + 1);
     if (stored.length > 0) onImported();
   }
 
@@ -188,7 +195,7 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
   }
 
   return (
-    <section aria-labelledby="import-heading" className="panel">
+    <section aria-labelledby="import-heading" className="panel" data-phase={phase.name} data-finished={finished}>
       <h2 id="import-heading">Import</h2>
       <div
         className={dragging ? 'drop-zone dragging' : 'drop-zone'}

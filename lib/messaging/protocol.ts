@@ -169,6 +169,16 @@ export interface BackgroundProtocol {
   listPacks(): Result<PackSummary[]>;
   /** Validates and stores a pack in one transaction: all or nothing. */
   importPack(request: { pack: unknown }): Result<ImportSummary>;
+  /**
+   * Large packs travel in pieces. Chrome serialises a runtime message as JSON on the sender's main
+   * thread, so a 20 MB pack sent whole freezes the options page for hundreds of milliseconds. Each
+   * piece of the pack's JSON text is held in the background's memory (nothing is stored) until
+   * `importStagedPack` joins them and imports the whole in one transaction, exactly as `importPack`.
+   * Uploads not completed within a minute are dropped (lib/pack/upload-staging.ts).
+   */
+  stagePackChunk(request: { uploadId: string; index: number; chunk: string }): Result<void>;
+  /** Imports the pack staged under `uploadId` (`chunks` pieces, to check none is missing) and frees it. */
+  importStagedPack(request: { uploadId: string; chunks: number }): Result<ImportSummary>;
   setPackEnabled(request: { packId: string; enabled: boolean }): Result<void>;
   removePack(request: { packId: string }): Result<void>;
   /** Exports one pack, or every stored pack merged into one when `packId` is null. */
