@@ -24,6 +24,7 @@ const ENTITIES: EntitySearchDoc[] = [
   }),
   entity({ id: 'mandon', name: 'Fabien Mandon', aliases: ['General Mandon'], roles: ['Chief of the Defence Staff'] }),
   entity({ id: 'ukraine', name: 'Ukraine', type: 'place' }),
+  entity({ id: 'ukraine-army', name: 'Armed Forces of Ukraine', type: 'organization', aliases: ['Ukrainian army'] }),
   entity({ id: 'lokke', name: 'Lars Løkke Rasmussen', aliases: ['Løkke'] }),
 ];
 
@@ -116,6 +117,11 @@ describe('createCorpusSearch', () => {
       articles: [],
     });
     expect(many.search('Mandon', 5).entities).toHaveLength(5);
+  });
+
+  it('ranks the entity whose name starts with the query first, then aliases, then any word', () => {
+    expect(entityIds('ukrain').slice(0, 2)).toEqual(['ukraine', 'ukraine-army']);
+    expect(entityIds('ukrainian')[0]).toBe('ukraine-army');
   });
 
   it('matches a half-typed word as a prefix', () => {

@@ -50,6 +50,9 @@ const MAX_CANDIDATES = 80;
 /** Share of the query's grams a record must contain to be ranked at all. */
 const MIN_GRAM_SHARE = 0.5;
 
+/** Entities fetched per shown result, so that the name tiers below can reorder fuse's ranking. */
+const RERANK_FACTOR = 3;
+
 /** Shared fuse settings: the fields are folded already, so fuse compares them as they are. */
 const FUSE_OPTIONS = {
   includeMatches: true,
@@ -141,7 +144,7 @@ export function createCorpusSearch(corpus: { entities: EntitySearchDoc[]; articl
       const pattern = folded.trim().replace(/\s+/g, ' ');
       if (grams.length === 0 || pattern.length < MIN_QUERY_LENGTH) return { entities: [], articles: [] };
       return {
-        entities: entities.rank(grams, pattern, limit).map(toEntityHit),
+        entities: byNameTier(entities.rank(grams, pattern, limit * RERANK_FACTOR), pattern).slice(0, limit).map(toEntityHit),
         articles: rankArticles(articles.rank(grams, pattern, limit), articleTexts, articleRecords, folded, limit),
       };
     },
@@ -166,6 +169,30 @@ function createGroup<T>(records: T[], options: IFuseOptions<T>, fieldsOf: (recor
       return new Fuse(records, options, index).search(pattern, { limit });
     },
   };
+}
+
+/**
+ * How directly the query names the entity: 0 when its name begins with the query ("ukrain" → Ukraine),
+ * 1 when an alias does ("ukrain" → Armed Forces of Ukraine, alias "Ukrainian army"), 2 when a word of
+ * either does ("mandon" → Fabien Mandon), 3 otherwise (a typo, a description, a role). Fuse scores every
+ * exact substring alike wherever it sits in the field; readers expect the thing they named first.
+ */
+function nameTier(record: EntityRecord, pattern: string): number {
+  if (record.name.startsWith(pattern)) return 0;
+  if (record.aliases.some((alias) => alias.startsWith(pattern))) return 1;
+  const startsAWord = (text: string) => {
+    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+      if (!/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
+    }
+    return false;
+  };
+  return [record.name, ...record.aliases].some(startsAWord) ? 2 : 3;
+}
+
+function byNameTier(results: Array<FuseResult<EntityRecord>>, pattern: string): Array<FuseResult<EntityRecord>> {
+  const tiers = new Map(results.map((result) => [result, nameTier(result.item, pattern)]));
+  // Stable: within a tier, fuse's order stands.
+  return [...results].sort((a, b) => (tiers.get(a) ?? 3) - (tiers.get(b) ?? 3));
 }
 
 type Highlight = SearchHit<unknown>['highlights'][number];
