@@ -44,6 +44,8 @@ const NAME_PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'de
  */
 const TITLE_CASE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'at', 'with']);
 
+const MAX_PARTICLE_LENGTH = Math.max(...[...NAME_PARTICLES].map((particle) => particle.length));
+
 /** Beyond this many capitalised words a run is a headline or an institution, not a misspelt name. */
 const MAX_CANDIDATE_TOKENS = 4;
 /** A lone capitalised word shorter than this is too likely an ordinary word or an initial. */
@@ -96,10 +98,11 @@ interface RunToken {
  */
 export function findNameCandidates(text: string, mentions: Mention[]): NameCandidate[] {
   const candidates: NameCandidate[] = [];
-  let run: RunToken[] = [];
+  const run: RunToken[] = [];
   let mentionIndex = 0;
 
   const flush = (): void => {
+    if (run.length === 0) return;
     let first = 0;
     let last = run.length - 1;
     // Particles at either end belong to the sentence, and a mention cut by the run's edge is not adjoined.
@@ -123,7 +126,7 @@ export function findNameCandidates(text: string, mentions: Mention[]): NameCandi
       words <= MAX_CANDIDATE_TOKENS &&
       (words >= 2 || (end - start >= MIN_SINGLE_TOKEN_LENGTH && !isSentenceInitial(text, start)));
     if (keep) candidates.push({ start, end, text: text.slice(start, end) });
-    run = [];
+    run.length = 0;
   };
 
   let start = -1;
@@ -145,21 +148,19 @@ export function findNameCandidates(text: string, mentions: Mention[]): NameCandi
     let kind: TokenKind | null = null;
     if (covered) {
       kind = 'mention';
-    } else {
+    } else if (isUpperCode(text.charCodeAt(tokenStart))) {
       const key = tokenKey(text, tokenStart, end);
-      if (isUpperCode(text.charCodeAt(tokenStart))) {
-        const acronym = end - tokenStart > 1 && isAllCapsToken(text, tokenStart, end);
-        if (TITLE_CASE_CONNECTORS.has(key) && run.length > 0) kind = 'particle';
-        else if (!acronym && !COMMON_CAPITALISED.has(key)) kind = 'name';
-      } else if (NAME_PARTICLES.has(key)) {
-        kind = 'particle';
-      }
+      const acronym = end - tokenStart > 1 && isAllCapsToken(text, tokenStart, end);
+      if (TITLE_CASE_CONNECTORS.has(key) && run.length > 0) kind = 'particle';
+      else if (!acronym && !COMMON_CAPITALISED.has(key)) kind = 'name';
+    } else if (end - tokenStart <= MAX_PARTICLE_LENGTH && NAME_PARTICLES.has(tokenKey(text, tokenStart, end))) {
+      kind = 'particle';
     }
 
     const previousEnd = run[run.length - 1]?.end;
-    // Words of one name are joined by spaces, hyphens or apostrophes; a period ends a sentence.
-    const joined =
-      previousEnd !== undefined && isJoiner(text, previousEnd, tokenStart, 0) && !text.slice(previousEnd, tokenStart).includes('.');
+    // Words of one name are joined by spaces, hyphens or apostrophes; here a period always ends a
+    // sentence (an infinite previous word length forbids it), since initials are not names to correct.
+    const joined = previousEnd !== undefined && isJoiner(text, previousEnd, tokenStart, Infinity);
     if (!joined || kind === null) flush();
     if (kind !== null) {
       run.push({

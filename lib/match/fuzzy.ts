@@ -74,15 +74,17 @@ export function misspellingDistance(candidate: string[], name: string[]): number
 }
 
 /**
- * Builds the resolver over person and organisation names and aliases. Names are grouped by word count
- * and first letter, so each lookup searches a small bucket and the index is built lazily per bucket.
+ * Builds the resolver over person and organisation names and aliases. Names are grouped by the initials
+ * of their words, so each lookup searches a small bucket and fuse.js indexes are built lazily per bucket.
  * Returns null when nothing passes the guards or when two entities fit equally well.
  */
 export function createFuzzyResolver(
   entities: Array<MatcherEntity & { aliases: string[] }>,
 ): (candidate: string) => FuzzyMatch | null {
   const buckets = new Map<string, { records: NameRecord[]; fuse: Fuse<NameRecord> | null }>();
-  const bucketKey = (tokens: string[]): string => `${tokens.length}:${(tokens[0] ?? '').charAt(0)}`;
+  // The guards demand the same word count and the same first letter of every word, so names are
+  // bucketed on exactly that ("ks" for "Keir Starmer"): each lookup searches a handful of names.
+  const bucketKey = (tokens: string[]): string => tokens.map((token) => token.charAt(0)).join('');
 
   for (const entity of entities) {
     if (entity.type !== 'person' && entity.type !== 'organization') continue;

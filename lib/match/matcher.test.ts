@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityTypeSchema } from '../pack/schema';
-import { COMPILED_MATCHER_FORMAT, type CompiledMatcher } from './compiled';
+import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
 import { compileMatcher, ENTITY_TYPE_CODES, entityOf, findMentions, loadMatcher, MatcherFormatError, type Matcher } from './matcher';
 import { FIXTURE_ALIASES, FIXTURE_ENTITIES } from './match.fixture';
 
@@ -168,8 +168,22 @@ describe('loadMatcher', () => {
     );
   });
 
-  it('rejects alias records that point at no entity', () => {
-    expect(() => loadMatcher({ ...compiled, aliases: [999, 1, 0] })).toThrow(MatcherFormatError);
+  it('rejects alias records that point at no entity or no token, or do not decode', () => {
+    expect(() => loadMatcher({ ...compiled, aliases: encodeIntegers([999, 1, 0]) })).toThrow(MatcherFormatError);
+    expect(() => loadMatcher({ ...compiled, aliases: encodeIntegers([0, 1, 99_999]) })).toThrow(MatcherFormatError);
+    expect(() => loadMatcher({ ...compiled, aliases: encodeIntegers([0, 5, 0]) })).toThrow(MatcherFormatError);
+    expect(() => loadMatcher({ ...compiled, aliases: '"\\' })).toThrow(MatcherFormatError);
+  });
+});
+
+describe('encodeIntegers', () => {
+  it('round-trips integers of every size through JSON', () => {
+    const values = [0, 1, 31, 32, 1023, 1024, 65_535, 1_000_000, 2 ** 31 - 1];
+    const encoded = encodeIntegers(values);
+    expect(encoded).not.toMatch(/["\\]/);
+    expect([...(decodeIntegers(JSON.parse(JSON.stringify(encoded)) as string) ?? [])]).toEqual(values);
+    expect(() => encodeIntegers([2 ** 31])).toThrow(RangeError);
+    expect(decodeIntegers(encoded.slice(0, -1))).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@
  * the work per word is bounded by the longest alias (in words), never by how many aliases exist.
  */
 import type { EntityType } from '../pack/schema';
-import { COMPILED_MATCHER_FORMAT, type CompiledMatcher } from './compiled';
+import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
 import { isAllCapsToken, isJoiner, isUpperCode, isWordCode, nameKeys, tokenKey } from './normalize';
 
 export interface AliasEntry {
@@ -109,8 +109,33 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
     entityNames,
     entityTypes,
     tokens: [...tokenIds.keys()].join(' '),
-    aliases: flat,
+    aliases: encodeIntegers(flat),
   };
+}
+
+/**
+ * The trie's edges in an open-addressing hash table of typed arrays: (parent node, token id) → child.
+ * Building it is several times faster than filling a Map, and loading happens on every page.
+ */
+export interface EdgeTable {
+  parents: Int32Array;
+  tokens: Int32Array;
+  /** 0 marks an empty slot: the root is never a child. */
+  children: Int32Array;
+  mask: number;
+}
+
+function edgeSlot(parent: number, token: number, mask: number): number {
+  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca77)) & mask;
+}
+
+/** The child of `parent` along `token`, or 0 when there is none. */
+function findEdge(table: EdgeTable, parent: number, token: number): number {
+  const { parents, tokens, children, mask } = table;
+  for (let slot = edgeSlot(parent, token, mask); ; slot = (slot + 1) & mask) {
+    const child = children[slot] ?? 0;
+    if (child === 0 || (parents[slot] === parent && tokens[slot] === token)) return child;
+  }
 }
 
 /** A loaded matcher: the alias trie, ready for `findMentions`. Treat it as opaque. */
@@ -118,9 +143,7 @@ export interface Matcher {
   readonly compiled: CompiledMatcher;
   /** Token key → token id. */
   readonly tokenIds: Map<string, number>;
-  /** Trie edges keyed by `node * tokenCount + tokenId`: a number key hashes faster than a string. */
-  readonly edges: Map<number, number>;
-  readonly tokenCount: number;
+  readonly edges: EdgeTable;
   /** Entity index matched at each trie node, or -1. */
   readonly terminals: Int32Array;
   /** Built on first use by `entityOf`, so page load does not pay for it. */
@@ -139,33 +162,54 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   const keys = compiled.tokens === '' ? [] : compiled.tokens.split(' ');
   const tokenIds = new Map<string, number>();
   for (let id = 0; id < keys.length; id++) tokenIds.set(keys[id] as string, id);
-  const tokenCount = keys.length;
 
-  const { aliases } = compiled;
-  // Upper bound on the number of trie nodes: the root plus one per stored token.
-  const terminals = new Int32Array(aliases.length + 1).fill(-1);
-  const edges = new Map<number, number>();
+  const aliases = typeof compiled.aliases === 'string' ? decodeIntegers(compiled.aliases) : null;
+  if (aliases === null) throw new MatcherFormatError('the alias records are not a valid encoding');
+  // Every stored token is at most one edge and one node; size the table for a load factor under 1/2.
+  let maxEdges = 0;
+  for (let position = 0; position + 1 < aliases.length; position += 2 + (aliases[position + 1] ?? 0)) {
+    maxEdges += aliases[position + 1] ?? 0;
+  }
+  let capacity = 16;
+  while (capacity < maxEdges * 2) capacity *= 2;
+  const edges: EdgeTable = {
+    parents: new Int32Array(capacity),
+    tokens: new Int32Array(capacity),
+    children: new Int32Array(capacity),
+    mask: capacity - 1,
+  };
+  const terminals = new Int32Array(maxEdges + 1).fill(-1);
   let nodeCount = 1;
   let position = 0;
   while (position < aliases.length) {
     const entity = aliases[position] ?? -1;
     const length = aliases[position + 1] ?? 0;
     position += 2;
+    if (length < 1 || position + length > aliases.length || entity < 0 || entity >= compiled.entityIds.length) {
+      throw new MatcherFormatError(`malformed alias record at position ${position - 2}`);
+    }
     let node = 0;
     for (let k = 0; k < length; k++) {
-      const edgeKey = node * tokenCount + (aliases[position + k] ?? 0);
-      let child = edges.get(edgeKey);
-      if (child === undefined) {
+      const token = aliases[position + k] ?? -1;
+      if (token < 0 || token >= keys.length) throw new MatcherFormatError(`unknown token id ${token} at position ${position + k}`);
+      let slot = edgeSlot(node, token, edges.mask);
+      let child = 0;
+      for (; ; slot = (slot + 1) & edges.mask) {
+        child = edges.children[slot] ?? 0;
+        if (child === 0 || (edges.parents[slot] === node && edges.tokens[slot] === token)) break;
+      }
+      if (child === 0) {
         child = nodeCount++;
-        edges.set(edgeKey, child);
+        edges.parents[slot] = node;
+        edges.tokens[slot] = token;
+        edges.children[slot] = child;
       }
       node = child;
     }
     position += length;
-    if (length > 0 && entity >= 0 && entity < compiled.entityIds.length) terminals[node] = entity;
-    else throw new MatcherFormatError(`malformed alias record before position ${position}`);
+    terminals[node] = entity;
   }
-  return { compiled, tokenIds, edges, tokenCount, terminals: terminals.subarray(0, nodeCount), entityIndex: null };
+  return { compiled, tokenIds, edges, terminals: terminals.subarray(0, nodeCount), entityIndex: null };
 }
 
 // Scratch state of the trie walk, module-level so the scan allocates nothing per word.
@@ -206,8 +250,8 @@ function walk(matcher: Matcher, node: number, j: number): void {
 }
 
 function step(matcher: Matcher, node: number, j: number, tokenId: number): void {
-  const child = matcher.edges.get(node * matcher.tokenCount + tokenId);
-  if (child === undefined) return;
+  const child = findEdge(matcher.edges, node, tokenId);
+  if (child === 0) return;
   const entity = matcher.terminals[child] ?? -1;
   if (entity >= 0 && j > bestEnd) {
     bestEnd = j;
