@@ -119,21 +119,24 @@ export const createCardUi: CardUiFactory = ({ onHidden }) => {
       if (request.focus && document.activeElement instanceof HTMLElement && document.activeElement !== mounted.host) {
         restoreFocus = document.activeElement;
       }
+      const focusDialog = () => {
+        const dialog = mounted.floating.querySelector<HTMLElement>('[role="dialog"]');
+        if (!dialog) return;
+        dialog.tabIndex = -1;
+        dialog.focus({ preventScroll: true });
+      };
       const rendered = () => {
         request.onRendered?.(request.entity.id);
         void place();
+        // The loaded card replaces the loading one: keep keyboard focus in the card if it was there.
+        const focusInCard = document.activeElement === mounted.host || document.activeElement === document.body || document.activeElement === null;
+        if (request.focus && focusInCard) focusDialog();
       };
       // Rendered synchronously so the heading is on screen in the same frame as the request.
       flushSync(() => mounted.root.render(<CardView key={`${request.entity.id}:${Date.now()}`} request={request} onRendered={rendered} />));
       void place();
       stopAutoUpdate = autoUpdate(anchorElement(request), mounted.floating, () => void place(), { ancestorScroll: true, elementResize: true, animationFrame: false });
-      if (request.focus) {
-        const dialog = mounted.floating.querySelector<HTMLElement>('[role="dialog"]');
-        if (dialog) {
-          dialog.tabIndex = -1;
-          dialog.focus({ preventScroll: true });
-        }
-      }
+      if (request.focus) focusDialog();
     },
     hide() {
       if (!current) return;

@@ -18,7 +18,8 @@ export default defineContentScript({
   main(ctx) {
     const startedAt = performance.now();
     const isTop = window === window.top;
-    if (!isTop && !isSameOriginWithTop(window)) return;
+    // http(s) pages only; about:blank and srcdoc documents only as frames of such a page.
+    if (isTop ? !/^https?:$/.test(location.protocol) : !isSameOriginWithTop(window)) return;
     const controller = new PageController(
       document,
       {

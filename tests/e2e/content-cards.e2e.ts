@@ -4,9 +4,22 @@
  * contexts, and nothing outside the page's readable text is touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverMention, highlightedTexts, isCardOpen, waitForCard, waitForHighlight } from './content-page';
+import type { Settings } from '../../lib/settings';
+import { hoverMention, highlightedTexts, isCardOpen, sendTabMessage, waitForCard, waitForHighlight, writeSettings } from './content-page';
 import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
 import { startStaticServer, type StaticServer } from './server';
+
+/** lib/settings' DEFAULT_SETTINGS, spelled out: importing that module here would touch extension storage. */
+const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  siteMode: 'blocklist',
+  sites: [],
+  hoverDelayMs: 400,
+  highlightStyle: 'underline',
+  highlightTypes: ['person', 'organization', 'place', 'concept', 'event'],
+  firstMentionOnly: false,
+  theme: 'auto',
+};
 
 describe.each(BROWSERS)('content script in %s', (browserName) => {
   let server: StaticServer;
@@ -140,5 +153,86 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     }));
     expect(visible).toEqual({ databases: [], localStorageKeys: [], sessionStorageKeys: [], globals: [] });
     await page.close();
+  });
+
+  it('answers the popup: the site, whether it runs there, and what the page mentions', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/demo/`);
+    await waitForHighlight(page, 'coalition of the willing');
+    const extensionPage = await session.openExtensionPage('options.html');
+    await page.bringToFront();
+    const info = await sendTabMessage<{ site: string; active: boolean; mentions: Array<{ entityId: string; name: string; count: number }> }>(extensionPage, 'getPageInfo');
+    expect(info.site).toBe('127.0.0.1');
+    expect(info.active).toBe(true);
+    const mandon = info.mentions.find((row) => row.name.includes('Mandon'));
+    expect(mandon?.count).toBeGreaterThanOrEqual(2);
+    const counts = info.mentions.map((row) => row.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // revealMention scrolls to the entity and opens its card.
+    expect(await sendTabMessage<boolean>(extensionPage, 'revealMention', { entityId: mandon?.entityId })).toBe(true);
+    const card = await waitForCard(page, mandon?.entityId);
+    expect(card.name).toContain('Mandon');
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('opens cards from the keyboard commands, moves between mentions, and closes on Esc', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/fixtures/content-scope.html`);
+    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    // Put the caret inside "Barrot" in the first paragraph, as a keyboard user would.
+    await page.evaluate(() => {
+      const text = document.querySelector('#inline')?.lastChild as Text;
+      const offset = text.data.indexOf('Barrot') + 2;
+      document.getSelection()?.setPosition(text, offset);
+    });
+    const extensionPage = await session.openExtensionPage('options.html');
+    await page.bringToFront();
+    expect(await sendTabMessage<boolean>(extensionPage, 'openCardAtSelection')).toBe(true);
+    const first = await page.waitFor(() => document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]')?.querySelector('h2')?.textContent ?? null);
+    expect(first).toContain('Barrot');
+    // The card is a labelled dialog and has keyboard focus.
+    const focus = await page.evaluate(() => {
+      const host = document.querySelector('factcards-card');
+      const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+      return {
+        hostFocused: document.activeElement === host,
+        dialogFocused: host?.shadowRoot?.activeElement === dialog,
+        labelled: Boolean(dialog?.getAttribute('aria-labelledby') && host?.shadowRoot?.getElementById(dialog.getAttribute('aria-labelledby') ?? '')),
+      };
+    });
+    expect(focus).toEqual({ hostFocused: true, dialogFocused: true, labelled: true });
+    expect(await sendTabMessage<boolean>(extensionPage, 'revealAdjacentMention', { direction: 'next' })).toBe(true);
+    const next = await page.waitFor((previous) => {
+      const name = document.querySelector('factcards-card')?.shadowRoot?.querySelector('h2')?.textContent ?? null;
+      return name && name !== previous ? name : null;
+    }, first);
+    expect(next).not.toBe(first);
+    await page.press('Escape');
+    expect(await page.waitFor(() => !document.querySelector('factcards-card'))).toBe(true);
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('applies the on/off switch and the site list at once, and the highlight style', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/demo/`);
+    await waitForHighlight(page, 'coalition of the willing');
+    const extensionPage = await session.openExtensionPage('options.html');
+    try {
+      await writeSettings(extensionPage, { ...DEFAULT_SETTINGS, enabled: false });
+      expect(await page.waitFor(() => !CSS.highlights.has('factcards-mention'))).toBe(true);
+      await writeSettings(extensionPage, { ...DEFAULT_SETTINGS });
+      expect(await waitForHighlight(page, 'coalition of the willing')).toBe(true);
+      await writeSettings(extensionPage, { ...DEFAULT_SETTINGS, sites: ['127.0.0.1'] });
+      expect(await page.waitFor(() => !CSS.highlights.has('factcards-mention'))).toBe(true);
+      await writeSettings(extensionPage, { ...DEFAULT_SETTINGS, highlightTypes: ['person'] });
+      expect(await waitForHighlight(page, 'Mandon')).toBe(true);
+      expect(await highlightedTexts(page)).not.toContain('coalition of the willing');
+    } finally {
+      await writeSettings(extensionPage, { ...DEFAULT_SETTINGS });
+      await extensionPage.close();
+      await page.close();
+    }
   });
 });

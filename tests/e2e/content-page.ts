@@ -79,3 +79,54 @@ export function waitForCard(page: TestPage, entityId?: string): Promise<CardView
 export function isCardOpen(page: TestPage): Promise<boolean> {
   return page.evaluate(() => Boolean(document.querySelector('factcards-card')));
 }
+
+/** The few extension APIs these helpers call, as both browsers expose them (promise-based). */
+interface ExtensionApi {
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(query: object): Promise<Array<{ id?: number }>>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  storage: { local: { set(items: object): Promise<void> } };
+}
+
+/**
+ * Sends a TabProtocol message (lib/messaging/protocol.ts) from an extension page to the active tab, the
+ * way the popup and the background do, and returns its answer. Extension pages can address tabs by id
+ * without the "tabs" permission. Call `page.bringToFront()` on the target page first.
+ */
+export async function sendTabMessage<R>(extensionPage: TestPage, type: string, data?: unknown): Promise<R> {
+  const answer = await extensionPage.evaluate(
+    async ({ type, data }) => {
+      const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+      const api = scope.browser ?? scope.chrome;
+      const own = await api.tabs.getCurrent();
+      // The popup and the background address the active tab; the test brings its page to the front.
+      const tabs = await api.tabs.query({ active: true });
+      for (const tab of tabs) {
+        if (tab.id === undefined || tab.id === own?.id) continue;
+        const message = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
+        try {
+          const response = (await api.tabs.sendMessage(tab.id, message)) as { res?: unknown; err?: { message: string } } | undefined;
+          if (response && 'res' in response) return { ok: true, value: response.res };
+          if (response?.err) return { ok: false, error: response.err.message };
+        } catch {
+          // No content script in that tab.
+        }
+      }
+      return { ok: false, error: 'no tab answered' };
+    },
+    { type, data },
+  );
+  if (!answer.ok) throw new Error(`${type}: ${String(answer.error)}`);
+  return answer.value as R;
+}
+
+/** Writes settings the way the options page does (WXT storage item `local:settings`). */
+export function writeSettings(extensionPage: TestPage, settings: Record<string, unknown>): Promise<void> {
+  return extensionPage.evaluate(async (settings) => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+    const api = scope.browser ?? scope.chrome;
+    await api.storage.local.set({ settings });
+  }, settings);
+}
