@@ -148,7 +148,7 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await page.close();
   });
 
-  it('lists what the current page mentions and turns Factcards off for its site', async () => {
+  it('lists what the current page mentions, reveals one, and turns Factcards off for the site and everywhere', async () => {
     const news = await session.newPage();
     await news.goto(`${server.origin}/demo/`);
     await news.waitFor(() => CSS.highlights.get('factcards-mention')?.size ?? 0);
@@ -174,6 +174,12 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await popup.waitFor(() => document.querySelector('.fc-on-this-page')?.textContent?.includes('off on this page'));
     // And back on, so later tests find the page as it was.
     await popup.click('.fc-site-switch');
+    await news.waitFor(() => CSS.highlights.get('factcards-mention')?.size ?? 0);
+
+    // The global switch turns it off everywhere, this page included, and back on.
+    await popup.click('.fc-global-switch');
+    await news.waitFor(() => (CSS.highlights.get('factcards-mention')?.size ?? 0) === 0);
+    await popup.click('.fc-global-switch');
     await news.waitFor(() => CSS.highlights.get('factcards-mention')?.size ?? 0);
     await popup.close();
     await news.close();
