@@ -42,8 +42,13 @@ describe('findNameCandidates', () => {
   });
 
   it('never cuts a mention in two', () => {
-    // "U.S" is one mention; the period breaks the run, so "Army" must stand alone rather than take "S".
+    // "U.S." is one mention and a period breaks a run, so "Army Rangers" must not take "S" with it.
     expect(candidates('The U.S. Army Rangers left.')).toEqual(['Army Rangers']);
+    // A period inside a mention breaks a run there: the run "Petersburg Zelenskiy" starts inside the
+    // mention "St. Petersburg", so it must give up the mention's tail rather than cut it.
+    const text = 'In St. Petersburg Zelenskiy spoke.';
+    const petersburg = { start: 3, end: 17, entityId: 'st-petersburg' };
+    expect(findNameCandidates(text, [petersburg])).toEqual([{ start: 18, end: 27, text: 'Zelenskiy' }]);
   });
 
   it('ignores acronyms, lower-case words and runs too long to be a name', () => {

@@ -41,7 +41,10 @@ describe('findMentions: normalisation', () => {
       ['EU', 'eu'],
       ['NATO', 'nato'],
     ]);
-    expect(marked('U.S. troops')).toEqual([['U.S', 'us']]);
+    expect(marked('U.S. troops and the U.S.')).toEqual([
+      ['U.S.', 'us'],
+      ['U.S.', 'us'],
+    ]);
   });
 
   it('treats curly and straight apostrophes alike and marks only the name of a possessive', () => {

@@ -260,10 +260,21 @@ function step(matcher: Matcher, node: number, j: number, tokenId: number): void 
   if (j + 1 < scanTokenCount && joinedToPrevious[j + 1] === 1) walk(matcher, child, j + 1);
 }
 
+/** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
+function isDottedAbbreviation(text: string, first: number, last: number): boolean {
+  if (last === first) return false;
+  for (let k = first + 1; k <= last; k++) {
+    const start = tokenStarts[k] ?? 0;
+    if (start - (tokenEnds[k - 1] ?? 0) !== 1 || text.charCodeAt(start - 1) !== 0x2e) return false;
+  }
+  return true;
+}
+
 /**
  * Finds every alias in `text`: whole words only (Unicode word boundaries, so "Paris" is not found in
  * "Parisien" but "EU" is found in "non-EU"), leftmost and then longest first, never overlapping.
- * A possessive ("Macron's", "Macron’s") marks only the name.
+ * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation keeps its final
+ * period ("U.S.").
  */
 export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { tokenIds } = matcher;
@@ -307,7 +318,9 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
       j++;
       continue;
     }
-    mentions.push({ start: tokenStarts[j] ?? 0, end: tokenEnds[bestEnd] ?? 0, entityId: entityIds[bestEntity] ?? '' });
+    let end = tokenEnds[bestEnd] ?? 0;
+    if (text.charCodeAt(end) === 0x2e && isDottedAbbreviation(text, j, bestEnd)) end++;
+    mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '' });
     j = bestEnd + 1;
   }
   return mentions;
