@@ -8,6 +8,9 @@ import type { Settings } from '../../lib/settings';
 import { ENTITY_TYPE_LABELS } from './labels';
 import { isSiteEnabled, withSiteEnabled, type PageInfo, type PopupApi } from './popup-api';
 
+/** Mentions listed before "Show all": a long page can name a hundred entities. */
+export const PAGE_MENTIONS_SHOWN = 15;
+
 /** How long the content script gets to apply a settings change before the list is asked again. */
 const REFRESH_AFTER_SETTINGS_MS = 300;
 
@@ -20,6 +23,7 @@ export interface OnThisPageProps {
 export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
   const [page, setPage] = useState<{ status: 'loading' } | { status: 'done'; info: PageInfo | null }>({ status: 'loading' });
   const [revealFailed, setRevealFailed] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
 
   const refresh = useCallback(() => {
     let current = true;
@@ -61,7 +65,7 @@ export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
       {info && info.active && info.mentions.length === 0 ? <p className="fc-state">Nothing Factcards knows is mentioned on this page.</p> : null}
       {info && info.active && info.mentions.length > 0 ? (
         <ul className="fc-page-mentions">
-          {info.mentions.map((mention) => (
+          {(showAll ? info.mentions : info.mentions.slice(0, PAGE_MENTIONS_SHOWN)).map((mention) => (
             <li key={mention.entityId} data-entity-id={mention.entityId}>
               <button
                 type="button"
@@ -82,6 +86,11 @@ export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {info && info.active && !showAll && info.mentions.length > PAGE_MENTIONS_SHOWN ? (
+        <button type="button" className="fc-button" onClick={() => setShowAll(true)}>
+          Show all {info.mentions.length}
+        </button>
       ) : null}
       {revealFailed ? <p className="fc-state">Could not find {revealFailed} on the page any more.</p> : null}
       {settings ? (

@@ -259,3 +259,14 @@ describe('On this page', () => {
     expect(screen.queryByRole('switch', { name: /lemonde/ })).toBeNull();
   });
 });
+
+describe('On this page, long pages', () => {
+  it('lists the most mentioned first and the rest on demand', async () => {
+    const mentions = Array.from({ length: 40 }, (_, index) => ({ entityId: `e${index}`, name: `Entity ${index}`, type: 'place' as const, count: 40 - index }));
+    render(<Popup api={fakeApi({ getPageInfo: vi.fn(async () => ({ site: 'example.org', active: true, mentions })) })} />);
+    await screen.findByText('Entity 0');
+    expect(document.querySelectorAll('.fc-page-mentions li')).toHaveLength(15);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 40' }));
+    expect(document.querySelectorAll('.fc-page-mentions li')).toHaveLength(40);
+  });
+});
