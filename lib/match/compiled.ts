@@ -84,4 +84,4 @@ export function decodeIntegers(encoded: string): Int32Array | null {
   return shift === 0 ? values : null;
 }
 
-export const COMPILED_MATCHER_FORMAT = 'factcards-matcher/1';
+export const COMPILED_MATCHER_FORMAT = 'factcards-matcher/2';

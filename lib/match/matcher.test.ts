@@ -167,7 +167,7 @@ describe('compileMatcher', () => {
 describe('loadMatcher', () => {
   it('rejects a matcher of another format with a clear error', () => {
     expect(() => loadMatcher({ ...compiled, format: 'factcards-matcher/0' as typeof COMPILED_MATCHER_FORMAT })).toThrow(
-      new MatcherFormatError('unsupported matcher format "factcards-matcher/0", expected "factcards-matcher/1"'),
+      new MatcherFormatError('unsupported matcher format "factcards-matcher/0", expected "factcards-matcher/2"'),
     );
   });
 
