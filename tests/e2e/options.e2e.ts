@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePack } from '../bench/generate-pack';
 import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
 import { startStaticServer, type StaticServer } from './server';
 
@@ -216,6 +217,27 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(card.text).toContain('<script>alert("title")</script>New ferry timetable');
     expect(card.scripts).toBe(0);
     expect(card.unsafeLinks).toBe(0);
+  });
+
+  it('Cancel stops an extraction halfway and stores nothing', async () => {
+    // Enough raw articles that extraction takes seconds, so there is time to press Cancel.
+    const generated = generatePack({ articles: 400, entities: 200, seed: 5, id: 'cancel' });
+    const paths = generated.articles.map((article, index) => {
+      const path = join(scratch, `cancel-${index}.md`);
+      writeFileSync(path, `---\ntitle: ${article.title}\noutlet: ${article.outlet}\n---\n${article.text}\n`);
+      return path;
+    });
+    const packsBefore = await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length);
+    await importFiles(paths);
+    await options.waitFor(() => document.querySelector('progress') !== null, undefined, { timeoutMs: 30_000 });
+    await options.click('[data-testid="import-progress"] button');
+    const status = await options.waitFor(() => document.querySelector('#import-status')?.textContent ?? '');
+    expect(status).toBe('Import cancelled: nothing was stored.');
+    expect(await options.evaluate(() => document.querySelector('progress'))).toBeNull();
+    // The background heard nothing: the list is the same after it is reloaded.
+    await options.goto(`${session.extensionBaseUrl ?? ''}/options.html`);
+    await options.waitFor(() => document.querySelectorAll('table.packs tbody tr').length > 0);
+    expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBe(packsBefore);
   });
 
   it('a broken pack shows where it is broken, stores nothing, and the seed entities still work', async () => {
