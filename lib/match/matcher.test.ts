@@ -41,6 +41,8 @@ describe('findMentions: normalisation', () => {
       ['EU', 'eu'],
       ['NATO', 'nato'],
     ]);
+    const withG7 = loadMatcher(compileMatcher([{ id: 'g7', name: 'G7', type: 'organization' }], []));
+    expect(marked('the G7 summit, not g7 or G7s', withG7)).toEqual([['G7', 'g7']]);
     expect(marked('U.S. troops and the U.S.')).toEqual([
       ['U.S.', 'us'],
       ['U.S.', 'us'],

@@ -15,6 +15,7 @@ describe('foldName', () => {
     expect(foldName('Ærø')).toBe('aero');
     expect(foldName('Łukasz Wałęsa')).toBe('lukasz walesa');
     expect(foldName('Œuvre')).toBe('oeuvre');
+    expect(foldName('ΤΣΙΠΡΑΣ')).toBe(foldName('Τσίπρας'));
   });
 
   it('treats hyphens, dashes, apostrophes and spaces as word separators', () => {

@@ -66,6 +66,8 @@ const SPECIAL_FOLDS: Record<string, string> = {
   Ħ: 'h',
   ŀ: 'l',
   Ŀ: 'l',
+  // Greek final sigma is the same letter as σ; capitals fold to σ, so the final form must too.
+  ς: 'σ',
 };
 
 const foldCache = new Map<number, string>();
