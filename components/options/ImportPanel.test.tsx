@@ -141,4 +141,15 @@ describe('ImportPanel', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('venn.json was not imported: bad alias (at entities[0].aliases[2])'));
     expect(screen.getByRole('status').textContent).toBe('');
   });
+
+  it('takes files dropped on the drop zone', async () => {
+    const api = fakeApi();
+    render(<ImportPanel api={api} onImported={() => undefined} now={NOW} />);
+    const zone = screen.getByTestId('drop-zone');
+    fireEvent.dragOver(zone, { dataTransfer: { files: [] } });
+    expect(zone.className).toContain('dragging');
+    fireEvent.drop(zone, { dataTransfer: { files: [new File([packText], 'dropped.json')] } });
+    await waitFor(() => expect(api.importPack).toHaveBeenCalledWith(packText));
+    expect(zone.className).not.toContain('dragging');
+  });
 });

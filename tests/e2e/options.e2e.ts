@@ -240,6 +240,22 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBe(packsBefore);
   });
 
+  it('settings apply live: switching Factcards off in the options clears an open page, and on brings it back', async () => {
+    await news.bringToFront();
+    await loadNewsPage();
+    await options.bringToFront();
+    const toggle = 'input[name="enabled"]';
+    await options.click(toggle);
+    await options.waitFor((selector) => document.querySelector<HTMLInputElement>(selector)?.checked === false, toggle);
+    // The same tab, not reloaded: its content script watches the settings.
+    await news.waitFor(() => (CSS.highlights.get('factcards-mention')?.size ?? 0) === 0);
+    await options.click(toggle);
+    await news.waitFor(
+      (name) => [...(CSS.highlights.get('factcards-mention') ?? [])].some((range) => range.toString() === name),
+      SEED_ENTITY,
+    );
+  });
+
   it('a broken pack shows where it is broken, stores nothing, and the seed entities still work', async () => {
     const brokenPath = join(scratch, 'broken-pack.json');
     writeFileSync(brokenPath, '{\n  "formatVersion": 1,\n  "id": "broken",,\n  "name": "Broken"\n}\n');
