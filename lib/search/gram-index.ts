@@ -24,7 +24,12 @@ export function queryGrams(foldedQuery: string): string[] {
   const grams = new Set<string>();
   const endsInSpace = /\s$/.test(foldedQuery);
   words.forEach((word, index) => {
-    for (const gram of wordGrams(word, index < words.length - 1 || endsInSpace)) grams.add(gram);
+    const closed = index < words.length - 1 || endsInSpace;
+    const [bigram, ...trigrams] = wordGrams(word, closed);
+    // " m" is implied by " ma" and, shared by a tenth of the corpus, costs the most to count: only a
+    // lone letter still being typed needs it.
+    if (trigrams.length === 0 && bigram !== undefined) grams.add(bigram);
+    for (const gram of trigrams) grams.add(gram);
   });
   return [...grams];
 }
