@@ -29,8 +29,7 @@ describe('gram prefilter', () => {
   });
 
   it('treats the last word as a prefix and earlier words as whole', () => {
-    expect(index.candidates(queryGrams('man'), 0.5, 10)[0]).toBe(2);
-    expect(index.candidates(queryGrams('man'), 1, 10)).toEqual([2]);
+    expect(index.candidates(queryGrams('mand'), 1, 10)).toEqual([2]);
     expect(queryGrams('fabien man')).toContain('en ');
     expect(queryGrams('fabien man')).not.toContain('an ');
   });
