@@ -23,6 +23,12 @@ async function findTargetTabId(): Promise<number | null> {
   return others[0]?.id ?? null;
 }
 
+/**
+ * The content script runs in every frame; the page the reader means is the top one (an ad frame must not
+ * answer for it, and the first answer wins).
+ */
+const TOP_FRAME = 0;
+
 /** How long an "Open in Factcards" request stays valid for the popup to pick up. */
 const POPUP_REQUEST_TTL_MS = 30_000;
 
@@ -41,12 +47,12 @@ export function createBrowserPopupApi(): PopupApi {
       const tabId = await target();
       if (tabId === null) return null;
       // No content script there (a browser page, a store page, a PDF): the popup says so.
-      return tabMessenger.sendMessage('getPageInfo', undefined, tabId).catch(() => null);
+      return tabMessenger.sendMessage('getPageInfo', undefined, { tabId, frameId: TOP_FRAME }).catch(() => null);
     },
     async revealMention(entityId) {
       const tabId = await target();
       if (tabId === null) return false;
-      const revealed = await tabMessenger.sendMessage('revealMention', { entityId }, tabId).catch(() => false);
+      const revealed = await tabMessenger.sendMessage('revealMention', { entityId }, { tabId, frameId: TOP_FRAME }).catch(() => false);
       if (revealed) await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
       return revealed;
     },
