@@ -136,6 +136,30 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await page.close();
   });
 
+  it('opens an article that mentions the entity, with its mentions linked and its source', async () => {
+    const page = await openPopup(session);
+    await searchFor(page, 'Mandon', 'Mandon');
+    await page.press('Enter');
+    await page.waitFor(() => document.querySelector('.fc-entity-articles button[data-article-id]'));
+    await page.click('.fc-entity-articles button[data-article-id]');
+    const article = await page.waitFor(() => {
+      const title = document.querySelector('.fc-article__title')?.textContent ?? '';
+      const mentions = [...document.querySelectorAll<HTMLElement>('.fc-article__text .fc-mention-link[data-entity-id]')];
+      return title && mentions.length > 0 && { title, mentions: mentions.map((mention) => mention.textContent ?? '') };
+    });
+    expect(article && article.mentions.some((text) => text.includes('Mandon'))).toBe(true);
+    const source = await page.evaluate(() => document.querySelector<HTMLAnchorElement>('.fc-article__meta a')?.href ?? null);
+    if (source !== null) expect(source).toMatch(/^https?:\/\//);
+
+    // A linked mention opens its entity.
+    await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.fc-article__text .fc-mention-link')].find((mention) => mention.textContent?.includes('Mandon'))?.click(),
+    );
+    const heading = await page.waitFor(() => document.querySelector('.fc-card--full h2')?.textContent ?? '');
+    expect(heading).toContain('Mandon');
+    await page.close();
+  });
+
   it('opens directly on an entity with ?entity=ID and on a search with ?q=', async () => {
     const search = await openPopup(session, 'popup.html?q=Mandon');
     const mandon = await search.waitFor(() => document.querySelector<HTMLElement>('[role=option][data-entity-id]')?.dataset.entityId ?? '');
