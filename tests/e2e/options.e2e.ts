@@ -283,4 +283,22 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(highlighted).not.toContain(NEW_ENTITY);
     expect(options.errors().filter((message) => !/Failed to load resource/.test(message))).toEqual([]);
   });
+  it('reset, once confirmed, leaves only the bundled pack and its entities', async () => {
+    await options.bringToFront();
+    expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBeGreaterThan(1);
+    await options.click('button[data-action="reset"]');
+    await options.click('button[data-action="keep"]');
+    expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBeGreaterThan(1);
+    await options.click('button[data-action="reset"]');
+    await options.click('button[data-action="confirm"]');
+    const rows = await options.waitFor(() => {
+      const names = [...document.querySelectorAll('table.packs tbody tr th')].map((cell) => cell.textContent ?? '');
+      return names.length === 1 ? names : null;
+    });
+    expect(rows?.[0]).toContain('(bundled)');
+    await news.bringToFront();
+    const highlighted = await loadNewsPage();
+    expect(highlighted).toContain(SEED_ENTITY);
+    expect(highlighted).not.toContain('Tobias Wrenfield');
+  });
 });
