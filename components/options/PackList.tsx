@@ -88,29 +88,31 @@ export function PackList({ api, packs, onChanged, download }: PackListProps) {
                     }}
                   />
                 </td>
-                <td className="actions">
-                  {!pack.bundled && (
-                    <button
-                      type="button"
-                      data-action="export"
-                      aria-label={`Export ${pack.name}`}
-                      disabled={pending}
-                      onClick={() => void act('Export', () => api.exportPack(pack.id), download)}
-                    >
-                      Export
-                    </button>
-                  )}
-                  {!pack.bundled && (
-                    <button
-                      type="button"
-                      data-action="remove"
-                      aria-label={`Remove ${pack.name}`}
-                      disabled={pending}
-                      onClick={() => setConfirming({ action: 'remove', pack })}
-                    >
-                      Remove
-                    </button>
-                  )}
+                <td>
+                  <div className="row-actions">
+                    {!pack.bundled && (
+                      <button
+                        type="button"
+                        data-action="export"
+                        aria-label={`Export ${pack.name}`}
+                        disabled={pending}
+                        onClick={() => void act('Export', () => api.exportPack(pack.id), download)}
+                      >
+                        Export
+                      </button>
+                    )}
+                    {!pack.bundled && (
+                      <button
+                        type="button"
+                        data-action="remove"
+                        aria-label={`Remove ${pack.name}`}
+                        disabled={pending}
+                        onClick={() => setConfirming({ action: 'remove', pack })}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
