@@ -141,23 +141,25 @@ export class MentionScanner {
       let mentions = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
       const fresh: PageMention[] = [];
       const candidates: PendingCandidate[] = [];
-      const visibility = new WeakMap<Element, boolean>();
       for (const root of roots) {
         if (!root.isConnected) continue;
         if (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf((root as Element).parentElement)) continue;
         const collector = new TextRunCollector(root, (shadow) => this.observe(shadow));
-        let done = false;
+        let collected = false;
         let consumed = 0;
-        while (!done && !this.stopped) {
+        // Reading the DOM and matching share one deadline per slice, so no slice runs long.
+        while (!this.stopped) {
           const sliceStart = performance.now();
-          done = collector.collect(sliceStart + SLICE_MS);
+          const deadline = sliceStart + SLICE_MS;
+          if (!collected) collected = collector.collect(deadline);
           const runs = collector.runs;
-          for (; consumed < runs.length; consumed++) {
-            const run = runs[consumed] as TextRun;
-            this.scanRun(run, fresh, candidates, visibility);
+          while (consumed < runs.length && performance.now() < deadline) {
+            this.scanRun(runs[consumed] as TextRun, fresh, candidates);
+            consumed++;
           }
           this.account(performance.now() - sliceStart);
-          if (!done) await this.yieldToPage();
+          if (collected && consumed >= runs.length) break;
+          await this.yieldToPage();
         }
       }
       if (this.stopped) return;
@@ -168,8 +170,35 @@ export class MentionScanner {
       this.options.onChange(mentions);
       this.account(performance.now() - sliceStart);
       if (candidates.length > 0) await this.resolveCandidates(candidates);
+      await this.idleTime();
+      this.pruneInvisible();
       await this.yieldToPage();
     }
+  }
+
+  /**
+   * Drops mentions in text the reader cannot see (display:none…). Done after the marks are up, when the
+   * browser is idle and has styled the page anyway: asking during the scan would force a style
+   * recalculation in the middle of it.
+   */
+  private pruneInvisible(): void {
+    if (this.stopped) return;
+    const started = performance.now();
+    const visibility = new WeakMap<Element, boolean>();
+    const visible = this.mentions.filter((mention) => isVisibleMention(mention, visibility));
+    if (visible.length !== this.mentions.length) {
+      this.mentions = visible;
+      this.options.onChange(visible);
+    }
+    this.account(performance.now() - started);
+  }
+
+  private idleTime(): Promise<void> {
+    const win = (this.options.doc.defaultView ?? globalThis) as Window & typeof globalThis;
+    return new Promise((resolve) => {
+      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 500 });
+      else setTimeout(resolve, 50);
+    });
   }
 
   private account(ms: number): void {
@@ -177,15 +206,16 @@ export class MentionScanner {
     if (ms > this.stats.longestTaskMs) this.stats.longestTaskMs = ms;
   }
 
-  private scanRun(run: TextRun, out: PageMention[], candidates: PendingCandidate[], visibility: WeakMap<Element, boolean>): void {
+  private scanRun(run: TextRun, out: PageMention[], candidates: PendingCandidate[]): void {
     const { matcher } = this.options;
     this.stats.textLength += run.text.length;
     const found: Mention[] = findMentions(run.text, matcher);
     for (const mention of found) {
       const entity = entityOf(matcher, mention.entityId);
       if (!entity) continue;
+      // Visibility is checked later, in idle time (pruneInvisible).
       const range = rangeFor(run, mention.start, mention.end);
-      if (!range || !isVisible(range, visibility)) continue;
+      if (!range) continue;
       out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
     }
     for (const candidate of findNameCandidates(run.text, found)) {
@@ -203,13 +233,12 @@ export class MentionScanner {
     }
     if (this.stopped) return;
     const sliceStart = performance.now();
-    const visibility = new WeakMap<Element, boolean>();
     const added: PageMention[] = [];
     for (const candidate of candidates) {
       const resolved = this.fuzzyCache.get(candidate.text);
       if (!resolved) continue;
       const range = rangeFor(candidate.run, candidate.start, candidate.end);
-      if (!range || !isVisible(range, visibility)) continue;
+      if (!range) continue;
       const entity = entityOf(this.options.matcher, resolved.entityId);
       added.push({ range, entityId: resolved.entityId, name: entity?.name ?? resolved.name, type: entity?.type ?? 'person', fuzzy: true });
     }
@@ -218,6 +247,7 @@ export class MentionScanner {
       const kept = this.mentions.filter((mention) => !added.some((fuzzy) => overlaps(fuzzy.range, mention.range)));
       this.mentions = kept.concat(added).sort((a, b) => compareRanges(a.range, b.range));
       this.options.onChange(this.mentions);
+      // (Invisible ones among them go in the idle pass that follows.)
     }
     this.account(performance.now() - sliceStart);
   }
@@ -256,9 +286,9 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /** Text the reader cannot see (display:none, visibility:hidden…) is not a mention on the page. */
-function isVisible(range: Range, cache: WeakMap<Element, boolean>): boolean {
-  const element = range.startContainer.parentElement;
-  if (!element) return false;
+export function isVisibleMention(mention: PageMention, cache: WeakMap<Element, boolean>): boolean {
+  const element = mention.range.startContainer.parentElement;
+  if (!element || !mention.range.startContainer.isConnected) return false;
   let visible = cache.get(element);
   if (visible === undefined) {
     visible = typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true;

@@ -13,7 +13,7 @@ import type { CardUi } from './card-ui-api';
 import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, type PageMention } from './highlights';
 import { MentionIndex, type MentionHit } from './hit-test';
 import { HoverController } from './hover';
-import { MentionScanner } from './mention-scanner';
+import { MentionScanner, isVisibleMention } from './mention-scanner';
 
 /** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
 export interface PageEnvironment {
@@ -94,7 +94,9 @@ export class PageController {
   /** One row per entity, most frequent first. */
   pageMentions(): PageMentionCount[] {
     const counts = new Map<string, PageMentionCount>();
+    const visibility = new WeakMap<Element, boolean>();
     for (const mention of this.scanner?.all() ?? []) {
+      if (!isVisibleMention(mention, visibility)) continue;
       const row = counts.get(mention.entityId);
       if (row) row.count++;
       else counts.set(mention.entityId, { entityId: mention.entityId, name: mention.name, type: mention.type, count: 1 });
@@ -104,7 +106,8 @@ export class PageController {
 
   /** Scrolls to the first mention of an entity and opens its card, focused. */
   revealEntity(entityId: string): boolean {
-    const mention = (this.scanner?.all() ?? []).find((candidate) => candidate.entityId === entityId && candidate.range.startContainer.isConnected);
+    const visibility = new WeakMap<Element, boolean>();
+    const mention = (this.scanner?.all() ?? []).find((candidate) => candidate.entityId === entityId && isVisibleMention(candidate, visibility));
     if (!mention) return false;
     this.reveal(mention);
     return true;
@@ -131,7 +134,8 @@ export class PageController {
 
   /** Moves to the next or previous highlighted mention (from the open card, the caret, or the viewport top). */
   revealAdjacent(direction: 'next' | 'previous'): boolean {
-    const mentions = this.shown.filter((mention) => mention.range.startContainer.isConnected);
+    const visibility = new WeakMap<Element, boolean>();
+    const mentions = this.shown.filter((mention) => isVisibleMention(mention, visibility));
     if (mentions.length === 0) return false;
     const reference = this.referenceRange();
     let target: PageMention | undefined;

@@ -1,0 +1,189 @@
+/**
+ * Content-script benchmark: headless Chromium with the extension, every saved page of ../shared/pages,
+ * first with the seed store, then with a generated store of 10,000 entities and 30,000 aliases imported
+ * through the protocol (as the options page does).
+ *
+ * The content script measures itself (ContentTimings in lib/messaging/protocol.ts) and hands its figures
+ * to an extension page over a tab message, so nothing is written into the page's own performance
+ * timeline or globals. Side by side, mark.js highlights the same pages with the same alias list (one
+ * combined regular expression, its fastest use) in a browser without the extension.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { ContentTimings } from '../../lib/messaging/protocol';
+import type { Pack } from '../../lib/pack/schema';
+import { hoverMention, sendTabMessage } from '../e2e/content-page';
+import { BUILD_DIRS, REPO_ROOT, launchBrowser, launchExtension, type TestPage } from '../e2e/harness';
+import { listSharedPages, startStaticServer } from '../e2e/server';
+import { generatePack } from './generate-pack';
+import { median, percentile, type BenchRow } from './types';
+
+const require = createRequire(import.meta.url);
+
+interface PageFigures {
+  file: string;
+  textLength: number;
+  mainThreadMs: number;
+  longestTaskMs: number;
+  matcherLoadMs: number;
+  firstHighlightsMs: number;
+  cardUncachedMs: number | null;
+  cardCachedMs: number | null;
+}
+
+/** Asks the page's content script for its timings once it has registered highlights and finished. */
+async function pageTimings(page: TestPage, extensionPage: TestPage): Promise<ContentTimings> {
+  await page.waitFor(() => CSS.highlights.has('factcards-mention'), undefined, { timeoutMs: 60_000 });
+  await page.bringToFront();
+  // Wait until the figures stop moving (fuzzy answers and late mutations add work after the first marks).
+  let previous = '';
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const timings = await sendTabMessage<ContentTimings>(extensionPage, 'getPageTimings');
+    const signature = `${timings.scanMs}:${timings.textLength}`;
+    if (timings.firstHighlightsMs !== null && signature === previous) return timings;
+    previous = signature;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return sendTabMessage<ContentTimings>(extensionPage, 'getPageTimings');
+}
+
+/** Hovers the page's first two distinct mentions: the first card is uncached, hovering it again is cached. */
+async function cardTimings(page: TestPage, extensionPage: TestPage): Promise<{ uncached: number | null; cached: number | null }> {
+  const text = await page.evaluate(() => {
+    const highlight = CSS.highlights.get('factcards-mention');
+    const range = highlight ? ([...highlight] as Range[]).find((candidate) => candidate.getClientRects().length > 0 && candidate.toString().length > 2) : undefined;
+    return range?.toString() ?? null;
+  });
+  if (!text) return { uncached: null, cached: null };
+  const measure = async (): Promise<{ ms: number | null; cached: boolean | null }> => {
+    await hoverMention(page, text);
+    await page.waitFor(() => document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]:not([aria-busy="true"])'), undefined, { timeoutMs: 10_000 }).catch(() => null);
+    const timings = await sendTabMessage<ContentTimings>(extensionPage, 'getPageTimings');
+    await page.press('Escape');
+    await page.waitFor(() => !document.querySelector('factcards-card'));
+    return { ms: timings.lastCardRenderMs, cached: timings.lastCardCached };
+  };
+  const first = await measure();
+  const second = await measure();
+  return { uncached: first.cached === false ? first.ms : null, cached: second.cached === true ? second.ms : null };
+}
+
+async function measureStore(label: string, pack: Pack | null): Promise<PageFigures[]> {
+  const server = await startStaticServer();
+  const session = await launchExtension('chromium');
+  const figures: PageFigures[] = [];
+  try {
+    const extensionPage = await session.openExtensionPage('options.html');
+    if (pack) {
+      const answer = await extensionPage.evaluate(async (pack) => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
+        return api.runtime.sendMessage({ id: 1, type: 'importPack', data: { pack }, timestamp: Date.now() });
+      }, pack);
+      const result = (answer as { res?: { ok: boolean; error?: { message: string } } }).res;
+      if (!result?.ok) throw new Error(`importing the ${label} pack failed: ${result?.error?.message ?? JSON.stringify(answer).slice(0, 300)}`);
+    }
+    // A warm-up page, so the matcher is compiled and cached in the background before measuring.
+    const warmUp = await session.newPage();
+    await warmUp.goto(`${server.origin}/demo/`);
+    await pageTimings(warmUp, extensionPage);
+    await warmUp.close();
+    for (const file of listSharedPages()) {
+      const page = await session.newPage();
+      await page.goto(`${server.origin}/pages/${file}`);
+      const timings = await pageTimings(page, extensionPage);
+      const cards = await cardTimings(page, extensionPage);
+      figures.push({
+        file,
+        textLength: timings.textLength,
+        mainThreadMs: timings.scanMs + (timings.matcherLoadMs ?? 0),
+        longestTaskMs: Math.max(timings.longestTaskMs, timings.matcherLoadMs ?? 0),
+        matcherLoadMs: timings.matcherLoadMs ?? Number.NaN,
+        firstHighlightsMs: timings.firstHighlightsMs ?? Number.NaN,
+        cardUncachedMs: cards.uncached,
+        cardCachedMs: cards.cached,
+      });
+      await page.close();
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  return figures;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** mark.js over each page with the same aliases: main-thread ms per 100 KB of text. */
+async function measureMarkJs(aliases: string[]): Promise<Map<string, number>> {
+  const source = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+  // Longest first, so the alternation prefers "Emmanuel Macron" over "Macron", as our matcher does.
+  const pattern = [...new Set(aliases)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const server = await startStaticServer();
+  const session = await launchBrowser('chromium', { extension: false });
+  const perPage = new Map<string, number>();
+  try {
+    for (const file of listSharedPages()) {
+      const page = await session.newPage();
+      await page.goto(`${server.origin}/pages/${file}`);
+      const result = await page.evaluate(
+        ({ source, pattern }) => {
+          (0, eval)(source);
+          const MarkClass = (window as unknown as { Mark: new (context: Element) => { markRegExp(re: RegExp, options: object): void } }).Mark;
+          const textLength = document.body.innerText.length;
+          const started = performance.now();
+          new MarkClass(document.body).markRegExp(new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu'), { acrossElements: true });
+          return { ms: performance.now() - started, textLength };
+        },
+        { source, pattern },
+      );
+      perPage.set(file, result.ms / Math.max(result.textLength / 100_000, 0.01));
+      await page.close();
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  return perPage;
+}
+
+function aliasesOf(pack: Pack): string[] {
+  return pack.entities.flatMap((entity) => [entity.name, ...entity.aliases]);
+}
+
+function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, number>): BenchRow[] {
+  const per100k = figures.map((figure) => figure.mainThreadMs / Math.max(figure.textLength / 100_000, 0.01));
+  const longest = figures.map((figure) => figure.longestTaskMs);
+  const uncached = figures.map((figure) => figure.cardUncachedMs).filter((value): value is number => value !== null);
+  const cached = figures.map((figure) => figure.cardCachedMs).filter((value): value is number => value !== null);
+  const ratios = figures.map((figure, index) => (markJs.get(figure.file) ?? Number.NaN) / Math.max(per100k[index] ?? Number.NaN, 0.001));
+  const note = (values: number[]) => `p95 ${percentile(values, 95).toFixed(1)}, max ${Math.max(...values).toFixed(1)}, n=${values.length}`;
+  const rows: BenchRow[] = [
+    { area: 'content', metric: `main-thread ms per 100 KB of text, start → highlights (${label})`, median: median(per100k), unit: 'ms', target: label === '10k store' ? '≤ 15 ms' : undefined, note: note(per100k) },
+    { area: 'content', metric: `longest content-script task (${label})`, median: median(longest), unit: 'ms', target: '≤ 50 ms', note: note(longest) },
+    { area: 'content', metric: `matcher load (${label})`, median: median(figures.map((figure) => figure.matcherLoadMs)), unit: 'ms', target: '≤ 30 ms', note: note(figures.map((figure) => figure.matcherLoadMs)) },
+    { area: 'content', metric: `wall time start → highlights registered (${label})`, median: median(figures.map((figure) => figure.firstHighlightsMs)), unit: 'ms', note: 'includes waiting for the background and yielding to the page' },
+    { area: 'content', metric: `mark.js ms per 100 KB, same aliases (${label})`, median: median([...markJs.values()]), unit: 'ms', note: `ratio mark.js / Factcards: median ${median(ratios).toFixed(1)}×` },
+  ];
+  if (uncached.length > 0) rows.push({ area: 'content', metric: `card rendered after dwell, uncached (${label})`, median: median(uncached), unit: 'ms', target: '≤ 50 ms', note: `${note(uncached)}; first card of a page includes loading the card UI` });
+  if (cached.length > 0) rows.push({ area: 'content', metric: `card rendered after dwell, cached (${label})`, median: median(cached), unit: 'ms', target: '≤ 16 ms', note: note(cached) });
+  return rows;
+}
+
+export async function benchContent(): Promise<BenchRow[]> {
+  const seedPack = JSON.parse(readFileSync(resolve(REPO_ROOT, 'lib/pack/seed-pack.generated.json'), 'utf8')) as Pack;
+  const bigPack = generatePack({ articles: 2_000, entities: 10_000, aliasesPerEntity: 2, seed: 7, id: 'bench-10k' });
+
+  const rows: BenchRow[] = [];
+  const contentScript = readFileSync(resolve(BUILD_DIRS.chromium, 'content-scripts/content.js'));
+  rows.push({ area: 'content', metric: 'initial content script size (gzip)', median: gzipSync(contentScript, { level: 9 }).length / 1024, unit: 'KB', target: '≤ 30 KB', note: `${(contentScript.length / 1024).toFixed(1)} KB raw; card UI loaded on first hover` });
+
+  const seedFigures = await measureStore('seed store', null);
+  rows.push(...rowsFor('seed store', seedFigures, await measureMarkJs(aliasesOf(seedPack))));
+  const bigFigures = await measureStore('10k store', bigPack);
+  rows.push(...rowsFor('10k store', bigFigures, await measureMarkJs([...aliasesOf(seedPack), ...aliasesOf(bigPack)])));
+  return rows;
+}
