@@ -2,11 +2,12 @@
  * Page safety on every saved real page, in both browsers: with the extension the page is exactly what
  * it is without it: the same body text, the same bounding box for every element, and no new console
  * errors. The baseline is taken first in a browser without the extension, visiting the pages in the
- * same order in a fresh profile (some pages behave differently on a first visit, by cookie).
+ * same order in a fresh profile (some pages behave differently on a first visit, by cookie), with the
+ * pages' clock and Math.random made deterministic in both runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchBrowser, launchExtension, type BrowserSession } from './harness';
-import { firstDifference, settle, takeSnapshot, type PageSnapshot } from './page-snapshot';
+import { DETERMINISTIC_PAGE_SCRIPT, firstDifference, settle, takeSnapshot, type PageSnapshot } from './page-snapshot';
 import { listSharedPages, startStaticServer, type StaticServer } from './server';
 
 const PAGES = listSharedPages();
@@ -22,6 +23,7 @@ describe.each(BROWSERS)('page safety in %s', (browserName) => {
     try {
       for (const file of PAGES) {
         const page = await plain.newPage();
+        await page.addInitScript(DETERMINISTIC_PAGE_SCRIPT);
         await page.goto(`${server.origin}/pages/${file}`);
         await settle(page);
         baseline.set(file, { ...(await takeSnapshot(page)), errors: page.errors() });
@@ -41,6 +43,7 @@ describe.each(BROWSERS)('page safety in %s', (browserName) => {
     const expected = baseline.get(file);
     if (!expected) throw new Error(`no baseline for ${file}`);
     const page = await session.newPage();
+    await page.addInitScript(DETERMINISTIC_PAGE_SCRIPT);
     await page.goto(`${server.origin}/pages/${file}`);
     // The extension ran: its highlight registry entry exists once the page has been scanned.
     expect(await page.waitFor(() => CSS.highlights.has('factcards-mention'))).toBe(true);

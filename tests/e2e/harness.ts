@@ -49,6 +49,8 @@ export interface TestPage {
   /** Console errors and uncaught page errors seen since the page opened. */
   errors(): string[];
   bringToFront(): Promise<void>;
+  /** Runs `source` in the page's main world before any of its own scripts, on every navigation. */
+  addInitScript(source: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -169,6 +171,9 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     },
     errors: () => [...errors],
     bringToFront: () => page.bringToFront(),
+    async addInitScript(source) {
+      await page.addInitScript({ content: source });
+    },
     close: () => page.close(),
   };
 }
@@ -264,6 +269,9 @@ function wrapPuppeteer(page: PuppeteerPage, browserName: BrowserName): TestPage 
     },
     errors: () => [...errors],
     bringToFront: () => page.bringToFront(),
+    async addInitScript(source) {
+      await page.evaluateOnNewDocument(source);
+    },
     close: () => page.close(),
   };
 }

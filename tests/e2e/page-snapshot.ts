@@ -58,3 +58,26 @@ export function firstDifference(a: string[], b: string[]): string | null {
   }
   return null;
 }
+
+/**
+ * Makes a page's own scripts deterministic, identically with and without the extension: a fixed clock
+ * and a seeded Math.random. Some saved pages build URLs from them (cache-busters), which would otherwise
+ * differ between the two runs. It runs in the page's main world only; content scripts have their own.
+ */
+export const DETERMINISTIC_PAGE_SCRIPT = `(() => {
+  let seed = 0x2f6b1d3;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const fixed = Date.UTC(2026, 0, 15, 12, 0, 0);
+  const RealDate = Date;
+  class FixedDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
+    static now() { return fixed; }
+  }
+  globalThis.Date = FixedDate;
+})();`;
