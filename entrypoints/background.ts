@@ -6,6 +6,7 @@
 import seedPack from '@/lib/pack/seed-pack.generated.json';
 import { backgroundMessenger, type ProtocolError, type Result } from '@/lib/messaging/protocol';
 import { classifySender, type MessageSender } from '@/lib/messaging/sender';
+import { createUploadStaging } from '@/lib/pack/upload-staging';
 import { matcherRevisionItem } from '@/lib/settings';
 import { popupRequestItem } from '@/lib/settings/popup-request';
 import { forwardPageCommand } from '@/lib/page/commands';
@@ -54,6 +55,21 @@ export default defineBackground(() => {
 
   backgroundMessenger.onMessage('listPacks', ({ sender }) => guard(fromExtensionPage(sender), knowledge.listPacks));
   backgroundMessenger.onMessage('importPack', ({ sender, data }) => guard(fromExtensionPage(sender), () => knowledge.importPack(data.pack)));
+  // Large packs arrive in pieces (see `stagePackChunk` in the protocol); only the joined whole is imported.
+  const uploads = createUploadStaging();
+  backgroundMessenger.onMessage('stagePackChunk', ({ sender, data }) =>
+    guard(fromExtensionPage(sender), async (): Promise<Result<void>> => {
+      const staged = uploads.append(data.uploadId, data.index, data.chunk);
+      return staged.ok ? { ok: true, value: undefined } : { ok: false, error: { code: 'too-large', message: staged.message } };
+    }),
+  );
+  backgroundMessenger.onMessage('importStagedPack', ({ sender, data }) =>
+    guard(fromExtensionPage(sender), async () => {
+      const upload = uploads.take(data.uploadId, data.chunks);
+      if (!upload.ok) return { ok: false, error: { code: 'invalid-input', message: upload.message } };
+      return knowledge.importPack(upload.text);
+    }),
+  );
   backgroundMessenger.onMessage('setPackEnabled', ({ sender, data }) =>
     guard(fromExtensionPage(sender), () => knowledge.setPackEnabled(data.packId, data.enabled)),
   );

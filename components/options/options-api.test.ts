@@ -55,16 +55,8 @@ describe('importPackText', () => {
     expect(importedTexts).toEqual([text]);
   });
 
-  it('falls back to one message when the background cannot stage, and passes on other refusals', async () => {
+  it('passes on a refusal of a piece and sends nothing more', async () => {
     const text = 'x'.repeat(UPLOAD_CHUNK_CHARS + 1);
-    sendMessage.mockImplementation((type: string) =>
-      type === 'stagePackChunk' ? Promise.reject(new Error('No response')) : Promise.resolve({ ok: true, value: imported }),
-    );
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(await importPackText(text)).toEqual({ ok: true, value: imported });
-    expect(sendMessage.mock.calls.map(([type]) => type)).toEqual(['stagePackChunk', 'importPack']);
-
-    sendMessage.mockReset();
     sendMessage.mockResolvedValue({ ok: false, error: { code: 'too-large', message: 'The pack is too large to import.' } });
     expect(await importPackText(text)).toEqual({ ok: false, error: { code: 'too-large', message: 'The pack is too large to import.' } });
     expect(sendMessage).toHaveBeenCalledTimes(1);

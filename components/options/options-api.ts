@@ -48,13 +48,7 @@ export async function importPackText(json: string): Promise<Result<ImportSummary
   for (let index = 0; index < chunks; index++) {
     const chunk = json.slice(index * UPLOAD_CHUNK_CHARS, (index + 1) * UPLOAD_CHUNK_CHARS);
     const staged = await deliver(() => backgroundMessenger.sendMessage('stagePackChunk', { uploadId, index, chunk }));
-    if (staged.ok) continue;
-    if (index === 0 && staged.error.code === 'internal') {
-      // A background that does not answer staging yet: the pack still goes, in one (slow) message.
-      console.warn('Factcards: staged upload unavailable, sending the pack whole:', staged.error.message);
-      return deliver(() => backgroundMessenger.sendMessage('importPack', { pack: json }));
-    }
-    return staged;
+    if (!staged.ok) return staged;
   }
   return deliver(() => backgroundMessenger.sendMessage('importStagedPack', { uploadId, chunks }));
 }
