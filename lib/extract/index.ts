@@ -236,7 +236,9 @@ function prepareArticles(inputs: ArticleInput[]): Article[] {
  */
 export function extractPack(articles: ArticleInput[], options: ExtractOptions): Pack {
   const registry = new Registry(options.curation, options.gazetteer ?? []);
-  const prepared: PreparedArticle[] = prepareArticles(articles).map((article) => {
+  // Parsing is nearly all of the time, so progress is reported as each article is read; entity counts
+  // settle once names are collected across articles.
+  const prepared: PreparedArticle[] = prepareArticles(articles).map((article, articleIndex) => {
     const { sentences, spans } = parseText(article.text, true);
     const candidates = sentences.map((sentence) => {
       const end = sentence.start + sentence.text.length;
@@ -245,6 +247,7 @@ export function extractPack(articles: ArticleInput[], options: ExtractOptions): 
         .map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
       return recognizeSentence(sentence.text, inSentence);
     });
+    options.onProgress?.({ articlesRead: articleIndex + 1, entitiesFound: registry.size });
     return { article, sentences, candidates };
   });
 
@@ -371,7 +374,7 @@ function collectEntities(registry: Registry, prepared: PreparedArticle[], onProg
       if (draft.type === 'person') peopleByArticle[articleIndex]?.add(draft);
       for (const alias of candidate.aliases ?? []) registry.addAlias(draft, alias);
     }
-    onProgress?.({ articlesRead: articleIndex + 1, entitiesFound: registry.size });
+    onProgress?.({ articlesRead: prepared.length, entitiesFound: registry.size });
   });
 
   const allPeople = registry.all().filter((draft) => draft.type === 'person');
