@@ -125,6 +125,8 @@ export interface ImportSummary {
 
 /** A known entity as extraction recognises it (lib/extract's `GazetteerEntry`). */
 export interface GazetteerEntity {
+  /** The stored entity's id, so extraction attaches new articles to it rather than to a look-alike. */
+  id: string;
   name: string;
   type: EntityType;
   aliases: string[];

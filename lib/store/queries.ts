@@ -59,7 +59,7 @@ export async function getMatchableEntities(db: FactcardsDb): Promise<MatchableEn
 /** Entities of enabled packs as extraction's gazetteer, so imported raw articles link to known entities. */
 export async function getGazetteer(db: FactcardsDb): Promise<GazetteerEntity[]> {
   const entities = await enabledEntities(db);
-  return entities.map(({ name, type, aliases, description }) => ({ name, type, aliases, description }));
+  return entities.map(({ id, name, type, aliases, description }) => ({ id, name, type, aliases, description }));
 }
 
 /** Entities and articles of enabled packs, for the popup's search index. */
