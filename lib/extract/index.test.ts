@@ -170,7 +170,7 @@ describe('extractPack', () => {
     // Reported as each article is read (the long part), then as names are collected across articles.
     const read = onProgress.mock.calls.map(([progress]) => (progress as { articlesRead: number }).articlesRead);
     expect(read.slice(0, 2)).toEqual([1, 2]);
-    expect(read.every((count, index) => index === 0 || count >= read[index - 1]!)).toBe(true);
+    expect(read.every((count, index) => index === 0 || count >= (read[index - 1] ?? 0))).toBe(true);
     expect(onProgress).toHaveBeenLastCalledWith({ articlesRead: 2, entitiesFound: expect.any(Number) });
   });
 });

@@ -29,8 +29,9 @@ function formatNumber(value: number): string {
 function printTable(rows: BenchRow[]): void {
   const header = ['area', 'metric', 'median', 'unit', 'target', 'note'];
   const cells = rows.map((row) => [row.area, row.metric, formatNumber(row.median), row.unit, row.target ?? '', row.note ?? '']);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
-  const line = (values: string[]) => `| ${values.map((value, column) => (column === 2 ? value.padStart(widths[column]!) : value.padEnd(widths[column]!))).join(' | ')} |`;
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)));
+  const line = (values: string[]) =>
+    `| ${values.map((value, column) => (column === 2 ? value.padStart(widths[column] ?? 0) : value.padEnd(widths[column] ?? 0))).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((width, column) => (column === 2 ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`);
   for (const row of cells) console.log(line(row));
