@@ -31,6 +31,7 @@ export default defineContentScript({
         watchSettings: (callback) => settingsItem.watch((settings) => callback(settings ?? DEFAULT_SETTINGS)),
         watchMatcherRevision: (callback) => matcherRevisionItem.watch(() => callback()),
         cardUiUrl: browser.runtime.getURL('/card-ui.js'),
+        skipMultiColumn: import.meta.env.FIREFOX,
       },
       ctx.signal,
       startedAt,

@@ -33,6 +33,13 @@ export interface MentionScannerOptions {
   /** Elements the scanner must ignore (the extension's own UI). */
   isOwnNode: (node: Node) => boolean;
   yieldToPage?: () => Promise<void>;
+  /**
+   * Leave text in multi-column containers unmarked. Firefox (153 ESR) re-balances a multi-column
+   * container when text inside it gets a styled highlight, and its height moves by 0.01 px: a change
+   * to the page's layout, however small, which Factcards does not make. Measured on wikipedia-2's
+   * reference list; a page-only script with no extension reproduces it. Chromium is unaffected.
+   */
+  skipMultiColumn?: boolean;
 }
 
 function defaultYield(): Promise<void> {
@@ -53,6 +60,8 @@ export class MentionScanner {
   private readonly fuzzyCache = new Map<string, { entityId: string; name: string } | null>();
   private readonly yieldToPage: () => Promise<void>;
   private idle: Promise<void> = Promise.resolve();
+  /** Per batch: whether an element sits in a multi-column container (only with skipMultiColumn). */
+  private multiColumn = new Map<Element, boolean>();
   private markIdle: () => void = () => undefined;
 
   constructor(private readonly options: MentionScannerOptions) {
@@ -136,6 +145,7 @@ export class MentionScanner {
   private async drain(): Promise<void> {
     while (this.queue.length > 0 && !this.stopped) {
       const roots = topmost(this.queue.splice(0));
+      this.multiColumn = new Map();
       const rootSet = new Set(roots);
       // Mentions inside a rescanned subtree are found again; mentions whose text left the page go.
       let mentions = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
@@ -193,6 +203,14 @@ export class MentionScanner {
     this.account(performance.now() - started);
   }
 
+  /**
+   * Checked before a mark is ever shown, not in the idle pass: in Firefox, once a highlight has
+   * touched a multi-column container, removing it does not restore the container's exact height.
+   */
+  private isExcluded(range: Range): boolean {
+    return this.options.skipMultiColumn === true && isInMultiColumn(range, this.multiColumn);
+  }
+
   private idleTime(): Promise<void> {
     const win = (this.options.doc.defaultView ?? globalThis) as Window & typeof globalThis;
     return new Promise((resolve) => {
@@ -215,7 +233,7 @@ export class MentionScanner {
       if (!entity) continue;
       // Visibility is checked later, in idle time (pruneInvisible).
       const range = rangeFor(run, mention.start, mention.end);
-      if (!range) continue;
+      if (!range || this.isExcluded(range)) continue;
       out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
     }
     for (const candidate of findNameCandidates(run.text, found)) {
@@ -238,7 +256,7 @@ export class MentionScanner {
       const resolved = this.fuzzyCache.get(candidate.text);
       if (!resolved) continue;
       const range = rangeFor(candidate.run, candidate.start, candidate.end);
-      if (!range) continue;
+      if (!range || this.isExcluded(range)) continue;
       const entity = entityOf(this.options.matcher, resolved.entityId);
       added.push({ range, entityId: resolved.entityId, name: entity?.name ?? resolved.name, type: entity?.type ?? 'person', fuzzy: true });
     }
@@ -295,4 +313,25 @@ export function isVisibleMention(mention: PageMention, cache: WeakMap<Element, b
     cache.set(element, visible);
   }
   return visible;
+}
+
+/** Whether a mention sits inside a multi-column container (CSS `columns`), memoised per element. */
+function isInMultiColumn(range: Range, cache: Map<Element, boolean>): boolean {
+  const chain: Element[] = [];
+  let answer = false;
+  for (let element = range.startContainer.parentElement; element; element = element.parentElement) {
+    const known = cache.get(element);
+    if (known !== undefined) {
+      answer = known;
+      break;
+    }
+    chain.push(element);
+    const style = (element.ownerDocument.defaultView ?? window).getComputedStyle(element);
+    if (style.columnCount !== 'auto' || style.columnWidth !== 'auto') {
+      answer = true;
+      break;
+    }
+  }
+  for (const element of chain) cache.set(element, answer);
+  return answer;
 }

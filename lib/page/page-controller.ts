@@ -25,6 +25,8 @@ export interface PageEnvironment {
   watchSettings(callback: (settings: Settings) => void): () => void;
   watchMatcherRevision(callback: () => void): () => void;
   cardUiUrl: string;
+  /** See MentionScannerOptions.skipMultiColumn (Firefox only). */
+  skipMultiColumn: boolean;
 }
 
 export class PageController {
@@ -208,6 +210,7 @@ export class PageController {
       resolveFuzzy: (candidates) => this.env.resolveFuzzy(candidates),
       onChange: (mentions) => this.guard(() => this.render(mentions)),
       isOwnNode: (node) => this.isOwnNode(node),
+      skipMultiColumn: this.env.skipMultiColumn,
     });
     await this.scanner.start();
   }
