@@ -14,6 +14,8 @@ export interface HoverDeps {
   index: () => MentionIndex | null;
   dwellMs: () => number;
   openCard: (hit: MentionHit) => void;
+  /** The pointer came to rest on a mention: a card may follow, so get ready (load the card UI). */
+  onDwellStart?: (hit: MentionHit) => void;
   closeCard: () => void;
   /** The mention whose card is open, if any. */
   openMention: () => PageMention | null;
@@ -88,6 +90,7 @@ export class HoverController {
     if (hit.mention === this.pendingMention) return; // still dwelling
     this.clearDwell();
     this.pendingMention = hit.mention;
+    this.deps.onDwellStart?.(hit);
     this.dwellTimer = setTimeout(() => {
       this.dwellTimer = null;
       this.pendingMention = null;

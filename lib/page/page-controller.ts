@@ -77,6 +77,8 @@ export class PageController {
       index: () => (this.active ? this.index : null),
       dwellMs: () => this.settings?.hoverDelayMs ?? 400,
       openCard: (hit) => this.guard(() => this.openCard(hit, false)),
+      // The card UI script loads during the dwell, so the first card of a page does not wait for it.
+      onDwellStart: () => this.guard(() => this.cardUi ?? loadCardUi(this.env.cardUiUrl)),
       closeCard: () => this.closeCard(),
       openMention: () => this.openMention,
       cardHost: () => this.cardUi?.host() ?? null,

@@ -66,6 +66,23 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     expect(await demo.waitFor(() => !document.querySelector('factcards-card'))).toBe(true);
   });
 
+  it('keeps the card open while the pointer moves into it, and closes it when the pointer leaves both', async () => {
+    await hoverMention(demo, 'Barrot');
+    await waitForCard(demo);
+    const box = await demo.evaluate(() => {
+      const card = document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]');
+      const rect = card?.getBoundingClientRect();
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + Math.min(rect.height / 2, 40) } : null;
+    });
+    expect(box).not.toBeNull();
+    await demo.mouseMove(box?.x ?? 0, box?.y ?? 0);
+    // Well past the grace period: still open, because the pointer is on the card.
+    await demo.evaluate(() => new Promise((done) => setTimeout(done, 800)));
+    expect(await isCardOpen(demo)).toBe(true);
+    await demo.mouseMove(2, 2);
+    expect(await demo.waitFor(() => !document.querySelector('factcards-card'))).toBe(true);
+  });
+
   it('catches the misspelling "Zelenskiy" and leaves "Paris" inside "Parisien" alone', async () => {
     expect(await waitForHighlight(demo, 'Zelenskiy', 'letters')).toBe(true);
     // "Le Parisien" may be marked as the newspaper it is, but "Paris" is never marked inside "Parisien".
