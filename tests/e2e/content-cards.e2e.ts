@@ -233,7 +233,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
-  it('applies the on/off switch and the site list at once, and the highlight style', async () => {
+  it('applies the on/off switch, the site list and the highlighted types at once', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/demo/`);
     await waitForHighlight(page, 'coalition of the willing');
