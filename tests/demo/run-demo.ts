@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     const point = await locateMention(page, mentionText);
     if (point) {
       await page.mouseMove(point.x, point.y);
-      await page.waitFor(() => document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]') !== null && document.querySelector('factcards-card') !== null);
+      // The card shows its heading at once and its contents when they arrive (aria-busy until then).
+      await page.waitFor(() => Boolean(document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]:not([aria-busy="true"]) ol li')));
       // Let the card's entrance transition finish before the picture is taken.
       await new Promise((done) => setTimeout(done, 400));
     }

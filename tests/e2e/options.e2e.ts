@@ -104,7 +104,8 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await news.mouseMove(point.x, point.y);
     const card = await news.waitFor(() => {
       const host = document.querySelector('factcards-card');
-      return host?.shadowRoot?.querySelector('[data-entity-id]')?.textContent ?? '';
+      // The card shows its heading while it loads (aria-busy); wait for its content.
+      return host?.shadowRoot?.querySelector('[data-entity-id]:not([aria-busy="true"])')?.textContent ?? '';
     });
     expect(card).toContain(NEW_ENTITY);
     expect(card).toContain('Harbour commissioner of Port Venn');
