@@ -11,6 +11,7 @@ import type { CardContext, EntityCard as EntityCardData } from '../lib/messaging
 import { formatPartialDate, partialDateTimeAttribute } from '../lib/pack/dates';
 import type { EntityType, PartialDate } from '../lib/pack/schema';
 import type { Theme } from '../lib/settings';
+import { httpUrl } from '../lib/pack/http-url';
 
 export interface EntityCardProps {
   card: EntityCardData;
@@ -147,17 +148,6 @@ function emphasiseMention({ sentence, start, end }: CardContext): ReactNode {
       {sentence.slice(end)}
     </>
   );
-}
-
-/** The URL if it is an absolute http(s) URL, else null: nothing else may become a link. */
-export function httpUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function sortKey(context: CardContext): string {

@@ -7,6 +7,7 @@ import type { ArticleView as ArticleViewData } from '../../lib/messaging/protoco
 import { formatPartialDate } from '../../lib/pack/dates';
 import { outletLabel } from './labels';
 import type { PopupApi } from './popup-api';
+import { httpUrl } from '../../lib/pack/http-url';
 
 export const PARAGRAPHS_PAGE = 30;
 
@@ -14,17 +15,6 @@ export interface ArticleViewProps {
   api: PopupApi;
   articleId: string;
   onOpenEntity: (entityId: string) => void;
-}
-
-/** The URL when it is http(s), else null: nothing else may become a link. */
-export function httpUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** [start, end) of each paragraph of `text`: runs of text between line breaks. */

@@ -6,6 +6,7 @@
  * Everything here is plain data: it crosses the messaging boundary and IndexedDB unchanged.
  */
 import { z } from 'zod';
+import { httpUrl } from './http-url';
 
 export const PACK_FORMAT_VERSION = 1;
 
@@ -64,14 +65,7 @@ export type PartialDate = z.infer<typeof PartialDateSchema>;
 export const HttpUrlSchema = z
   .string()
   .max(LIMITS.url)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http:// or https:// URL');
+  .refine((value) => httpUrl(value) !== null, 'must be an absolute http:// or https:// URL');
 
 /** An outlet's name, or the literal "unknown": a fact we do not have is never guessed. */
 export const OutletSchema = shortText;
