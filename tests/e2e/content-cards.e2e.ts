@@ -4,22 +4,11 @@
  * contexts, and nothing outside the page's readable text is touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { hoverMention, highlightedTexts, isCardOpen, sendTabMessage, waitForCard, waitForHighlight, writeSettings } from './content-page';
 import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
 import { startStaticServer, type StaticServer } from './server';
 
-/** lib/settings' DEFAULT_SETTINGS, spelled out: importing that module here would touch extension storage. */
-const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  siteMode: 'blocklist',
-  sites: [],
-  hoverDelayMs: 400,
-  highlightStyle: 'underline',
-  highlightTypes: ['person', 'organization', 'place', 'concept', 'event'],
-  firstMentionOnly: false,
-  theme: 'auto',
-};
 
 describe.each(BROWSERS)('content script in %s', (browserName) => {
   let server: StaticServer;
