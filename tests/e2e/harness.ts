@@ -94,6 +94,27 @@ export function launchExtension(browserName: BrowserName, options: Omit<LaunchOp
   return launchBrowser(browserName, { ...options, extension: true });
 }
 
+/** The session both launchers return: extension pages open as ordinary tabs at the extension's origin. */
+function browserSession(
+  browserName: BrowserName,
+  extensionBaseUrl: string | null,
+  newPage: () => Promise<TestPage>,
+  close: () => Promise<void>,
+): BrowserSession {
+  return {
+    browserName,
+    extensionBaseUrl,
+    newPage,
+    async openExtensionPage(path) {
+      if (!extensionBaseUrl) throw new Error('launched without the extension');
+      const page = await newPage();
+      await page.goto(`${extensionBaseUrl}/${path}`);
+      return page;
+    },
+    close,
+  };
+}
+
 async function launchChromium(withExtension: boolean, options: LaunchOptions): Promise<BrowserSession> {
   const dir = BUILD_DIRS.chromium;
   const context = await chromium.launchPersistentContext('', {
@@ -120,19 +141,7 @@ async function launchChromium(withExtension: boolean, options: LaunchOptions): P
     extensionBaseUrl = worker.url().split('/').slice(0, 3).join('/');
   }
   // The persistent context opens with one blank tab; keep it so the browser stays up, use fresh tabs.
-  const newPage = async () => wrapPlaywright(await context.newPage());
-  return {
-    browserName: 'chromium',
-    extensionBaseUrl,
-    newPage,
-    async openExtensionPage(path) {
-      if (!extensionBaseUrl) throw new Error('launched without the extension');
-      const page = await newPage();
-      await page.goto(`${extensionBaseUrl}/${path}`);
-      return page;
-    },
-    close: () => closeChromium(context),
-  };
+  return browserSession('chromium', extensionBaseUrl, async () => wrapPlaywright(await context.newPage()), () => closeChromium(context));
 }
 
 async function closeChromium(context: BrowserContext): Promise<void> {
@@ -199,19 +208,7 @@ async function launchFirefox(withExtension: boolean, options: LaunchOptions): Pr
     await browser.installExtension(BUILD_DIRS.firefox);
     extensionBaseUrl = `moz-extension://${uuid}`;
   }
-  const newPage = async () => wrapPuppeteer(await browser.newPage(), 'firefox');
-  return {
-    browserName: 'firefox',
-    extensionBaseUrl,
-    newPage,
-    async openExtensionPage(path) {
-      if (!extensionBaseUrl) throw new Error('launched without the extension');
-      const page = await newPage();
-      await page.goto(`${extensionBaseUrl}/${path}`);
-      return page;
-    },
-    close: () => closeFirefox(browser),
-  };
+  return browserSession('firefox', extensionBaseUrl, async () => wrapPuppeteer(await browser.newPage(), 'firefox'), () => closeFirefox(browser));
 }
 
 async function closeFirefox(browser: PuppeteerBrowser): Promise<void> {
