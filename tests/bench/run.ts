@@ -26,9 +26,13 @@ function formatNumber(value: number): string {
   return value.toFixed(2);
 }
 
+const NOTE_WIDTH = 90;
+
 function printTable(rows: BenchRow[]): void {
   const header = ['area', 'metric', 'median', 'unit', 'target', 'note'];
-  const cells = rows.map((row) => [row.area, row.metric, formatNumber(row.median), row.unit, row.target ?? '', row.note ?? '']);
+  // Long notes (per-run details) are cut in the table; the full rows follow it as JSON.
+  const note = (text: string) => (text.length > NOTE_WIDTH ? `${text.slice(0, NOTE_WIDTH - 1)}…` : text);
+  const cells = rows.map((row) => [row.area, row.metric, formatNumber(row.median), row.unit, row.target ?? '', note(row.note ?? '')]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)));
   const line = (values: string[]) =>
     `| ${values.map((value, column) => (column === 2 ? value.padStart(widths[column] ?? 0) : value.padEnd(widths[column] ?? 0))).join(' | ')} |`;
@@ -57,6 +61,10 @@ async function main(): Promise<void> {
   }
   console.log(`\nFactcards benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
   printTable(rows);
+  if (rows.some((row) => (row.note?.length ?? 0) > NOTE_WIDTH)) {
+    console.log('\nFull notes:');
+    for (const row of rows) if ((row.note?.length ?? 0) > NOTE_WIDTH) console.log(`- ${row.area} / ${row.metric}: ${row.note}`);
+  }
   if (failed) process.exitCode = 1;
 }
 
