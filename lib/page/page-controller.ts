@@ -14,6 +14,7 @@ import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, typ
 import { MentionIndex, type MentionHit } from './hit-test';
 import { HoverController } from './hover';
 import { MentionScanner, isVisibleMention } from './mention-scanner';
+import { hasScannableText } from './text-runs';
 
 /** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
 export interface PageEnvironment {
@@ -51,6 +52,8 @@ export class PageController {
   private openMention: PageMention | null = null;
   private readonly cards = new Map<string, Promise<Result<EntityCard>>>();
   private generation = 0;
+  /** Watches a document that has no text yet (see waitForText). */
+  private textWatch: MutationObserver | null = null;
   private readonly signal: AbortSignal;
 
   constructor(
@@ -195,6 +198,13 @@ export class PageController {
   private async activate(): Promise<void> {
     const generation = ++this.generation;
     this.active = true;
+    // A document with nothing to read yet (most same-origin frames are empty ad slots; some pages are
+    // shells filled later) gets no matcher until text arrives: loading it costs ~20 ms of the page's
+    // main thread per frame at 10k entities, and a page can hold thirty such frames.
+    if (!hasScannableText(this.scanRoot())) {
+      await this.waitForText();
+      if (generation !== this.generation || this.signal.aborted) return;
+    }
     const answer = await this.env.getMatcher();
     if (generation !== this.generation || this.signal.aborted) return;
     if (!answer.ok) {
@@ -217,8 +227,45 @@ export class PageController {
     await this.scanner.start();
   }
 
+  private scanRoot(): Node {
+    return this.doc.body ?? this.doc.documentElement ?? this.doc;
+  }
+
+  /**
+   * Resolves once the document holds scannable text (checked after each batch of changes, including in
+   * open shadow roots seen so far). Never resolves if deactivated first: `deactivate` disconnects it.
+   */
+  private waitForText(): Promise<void> {
+    return new Promise((resolve) => {
+      const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+      const options: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+      const watched = new WeakSet<Node>();
+      const watch = (root: Node) => {
+        if (watched.has(root)) return;
+        watched.add(root);
+        observer.observe(root, options);
+      };
+      const observer = new Observer(() => {
+        try {
+          if (!hasScannableText(this.scanRoot(), watch)) return;
+        } catch (error) {
+          console.debug('[factcards] text check failed', error);
+        }
+        observer.disconnect();
+        if (this.textWatch === observer) this.textWatch = null;
+        resolve();
+      });
+      this.textWatch = observer;
+      watch(this.doc);
+      // Open shadow roots present now: text added inside them later is not seen from the document.
+      hasScannableText(this.scanRoot(), watch);
+    });
+  }
+
   private deactivate(): void {
     this.generation++;
+    this.textWatch?.disconnect();
+    this.textWatch = null;
     this.active = false;
     this.scanner?.stop();
     this.scanner = null;

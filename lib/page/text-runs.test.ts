@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { TextRunCollector, hasSkippedAncestorOrSelf, rangeFor, type TextRun } from './text-runs';
+import { TextRunCollector, hasScannableText, hasSkippedAncestorOrSelf, rangeFor, type TextRun } from './text-runs';
 
 function runsOf(html: string, setup?: (root: HTMLElement) => void): TextRun[] {
   document.body.innerHTML = html;
@@ -89,4 +89,24 @@ describe('hasSkippedAncestorOrSelf', () => {
     shadow.innerHTML = '<p id="shadowed">y</p>';
     expect(hasSkippedAncestorOrSelf(shadow.getElementById('shadowed'))).toBe(false);
   });
+});
+
+describe('hasScannableText', () => {
+  it('is false for a frame with nothing to read (scripts, whitespace, fields), true once a block has text', () => {
+    document.body.innerHTML = '<script>var ad = 1;</script>\n  <div> </div><input value="Macron"><textarea>Macron</textarea>';
+    expect(hasScannableText(document.body)).toBe(false);
+    document.body.insertAdjacentHTML('beforeend', '<p>Emmanuel <b>Macron</b></p>');
+    expect(hasScannableText(document.body)).toBe(true);
+  });
+
+  it('finds text inside an open shadow root and reports the root', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    const seen: ShadowRoot[] = [];
+    expect(hasScannableText(document.body, (root) => seen.push(root))).toBe(false);
+    expect(seen).toEqual([shadow]);
+    shadow.innerHTML = '<p>Keir Starmer</p>';
+    expect(hasScannableText(document.body)).toBe(true);
+  });
+
 });

@@ -171,6 +171,17 @@ export class TextRunCollector {
   }
 }
 
+/**
+ * Whether a subtree holds any text a scan would read. Stops at the first run, so on a real page it reads
+ * only the first few elements; a frame with nothing to read (an ad slot) is walked once, whole.
+ */
+export function hasScannableText(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): boolean {
+  const collector = new TextRunCollector(root, onShadowRoot);
+  // `collect` compares its clock with the deadline every 128 nodes: report "past it" once a run closed.
+  collector.collect(0, () => (collector.runs.length > 0 ? 1 : 0));
+  return collector.runs.length > 0;
+}
+
 /** Whether a node sits inside (or is) something never scanned, e.g. text appended inside a textarea's host. */
 export function hasSkippedAncestorOrSelf(element: Element | null): boolean {
   for (let node: Element | null = element; node; ) {

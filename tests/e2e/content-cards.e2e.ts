@@ -184,6 +184,36 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks a same-origin frame that starts empty once text is written into it', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/fixtures/content-scope.html`);
+    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const frame = document.createElement('iframe');
+          frame.id = 'late-frame';
+          frame.addEventListener('load', () => done(), { once: true });
+          document.body.append(frame);
+        }),
+    );
+    // Let the frame's content script start on the empty document (it waits for text before loading the matcher).
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+    await page.evaluate(() => {
+      const doc = (document.getElementById('late-frame') as HTMLIFrameElement).contentDocument as Document;
+      const paragraph = doc.createElement('p');
+      paragraph.textContent = 'General Mandon spoke in a frame filled later.';
+      doc.body.append(paragraph);
+    });
+    const marked = await page.waitFor(() => {
+      const frame = document.getElementById('late-frame') as HTMLIFrameElement;
+      const highlight = (frame.contentWindow as Window & typeof globalThis).CSS.highlights.get('factcards-mention');
+      return highlight ? [...highlight].map((range) => (range as Range).toString()) : null;
+    });
+    expect(marked).toContain('Mandon');
+    await page.close();
+  });
+
   it('opens cards from the keyboard commands, moves between mentions, and closes on Esc', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/fixtures/content-scope.html`);
