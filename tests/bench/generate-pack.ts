@@ -4,6 +4,7 @@
  *
  * The pack is valid format v1: unique ids, every reference resolves, dates are real, URLs are http(s).
  */
+import { seededRandom } from '../../lib/match/synthetic-store';
 import { PACK_FORMAT_VERSION, type Article, type Context, type Entity, type EntityType, type Pack } from '../../lib/pack/schema';
 
 export interface GeneratePackOptions {
@@ -21,17 +22,8 @@ export interface GeneratePackOptions {
   id?: string;
 }
 
-/** mulberry32: small, fast and good enough to vary synthetic data reproducibly. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded random generator (mulberry32), under the name the benches use. */
+export const createRandom = seededRandom;
 
 const SYLLABLES = ['ka', 'lo', 'mé', 'ri', 'tan', 'vel', 'dor', 'sa', 'ni', 'quo', 'bré', 'lu', 'zen', 'ma', 'tor', 'gi', 'pel', 'rün', 'ho', 'vas'];
 const TYPES: EntityType[] = ['person', 'organization', 'place', 'concept', 'event'];
