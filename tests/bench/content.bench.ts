@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { escapeRegExp } from '../../lib/extract/text';
 import type { ContentTimings } from '../../lib/messaging/protocol';
 import type { Pack } from '../../lib/pack/schema';
 import { hoverMention, sendTabMessage } from '../e2e/content-page';
@@ -111,10 +112,6 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
     await server.close();
   }
   return figures;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** mark.js over each page with the same aliases: main-thread ms per 100 KB of text. */
