@@ -7,6 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SeedMetadataSchema, type SeedArticleMetadata } from '../../lib/cli/seed-metadata';
+import { formatPartialDate } from '../../lib/pack/dates';
+import { UNKNOWN } from '../../lib/pack/schema';
 
 const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
 
@@ -21,32 +24,10 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** Metadata for the byline, when seeds/metadata.json has it; the page still renders without it. */
-function readMetadata(): Map<string, { title?: string; outlet?: string; publishedAt?: { date: string; precision: string } | null }> {
-  try {
-    const raw: unknown = JSON.parse(readFileSync(join(SEEDS_DIR, 'metadata.json'), 'utf8'));
-    const list = Array.isArray(raw) ? raw : Array.isArray((raw as { articles?: unknown }).articles) ? (raw as { articles: unknown[] }).articles : [];
-    const byFile = new Map();
-    for (const entry of list as Array<Record<string, unknown>>) {
-      const file = typeof entry.file === 'string' ? entry.file : undefined;
-      if (file) byFile.set(file, entry);
-    }
-    return byFile;
-  } catch {
-    return new Map();
-  }
-}
-
-function formatDate(publishedAt: { date: string; precision: string } | null | undefined): string {
-  if (!publishedAt) return 'date unknown';
-  const date = new Date(`${publishedAt.date}T00:00:00Z`);
-  const options: Intl.DateTimeFormatOptions =
-    publishedAt.precision === 'day'
-      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : publishedAt.precision === 'month'
-        ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-        : { year: 'numeric', timeZone: 'UTC' };
-  return date.toLocaleDateString('en-GB', options);
+/** The curated metadata, validated by the schema build:pack uses; keyed by seed file. */
+function readMetadata(): Map<string, SeedArticleMetadata> {
+  const metadata = SeedMetadataSchema.parse(JSON.parse(readFileSync(join(SEEDS_DIR, 'metadata.json'), 'utf8')));
+  return new Map(metadata.articles.map((article) => [article.file, article]));
 }
 
 export function readDemoArticles(): DemoArticle[] {
@@ -65,7 +46,7 @@ export function readDemoArticles(): DemoArticle[] {
       return {
         file,
         title,
-        byline: `${meta?.outlet && meta.outlet !== 'unknown' ? meta.outlet : 'Agency copy'} · ${formatDate(meta?.publishedAt)}`,
+        byline: `${meta && meta.outlet !== UNKNOWN ? meta.outlet : 'Agency copy'} · ${formatPartialDate(meta?.publishedAt)}`,
         paragraphs,
       };
     });
