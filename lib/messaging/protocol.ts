@@ -104,6 +104,7 @@ export interface PackSummary {
   description: string;
   source: string;
   created: string;
+  /** ISO timestamp of the (latest) import. */
   importedAt: string;
   enabled: boolean;
   /** The bundled seed pack: it can be disabled or reset, not exported as user data. */

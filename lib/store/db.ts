@@ -7,22 +7,14 @@
  * and each entity contribution's `localId` remember the pack's own ids so an export gives them back.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { PackSummary } from '../messaging/protocol';
 import type { DatePrecision, EntityType, PartialDate } from '../pack/schema';
 
-/** A stored pack's metadata. Its articles, contexts and entity contributions carry its id. */
-export interface PackRecord {
-  id: string;
-  name: string;
-  description: string;
-  source: string;
-  created: string;
-  /** ISO timestamp of the (latest) import. */
-  importedAt: string;
-  enabled: boolean;
-  bundled: boolean;
-  articleCount: number;
-  entityCount: number;
-}
+/**
+ * A stored pack's metadata, exactly as `listPacks` sends it. Its articles, contexts and entity
+ * contributions carry its id.
+ */
+export type PackRecord = PackSummary;
 
 export interface ArticleRecord {
   /** Store-wide id (the pack's id when it was free). */
