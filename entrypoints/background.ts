@@ -1,7 +1,7 @@
 /**
  * The background: the only context that opens the knowledge store. It loads the bundled pack on install
  * and update, answers the BackgroundProtocol (lib/messaging) from the store, and bumps
- * `matcherRevisionItem` when packs change so content scripts refetch the matcher.
+ * `matcherRevisionItem` when packs change so content scripts match their page again.
  */
 import seedPack from '@/lib/pack/seed-pack.generated.json';
 import { backgroundMessenger, type ProtocolError, type Result } from '@/lib/messaging/protocol';
@@ -41,7 +41,7 @@ export default defineBackground(() => {
   const guard = <T>(allowed: boolean, answer: () => Promise<Result<T>>): Promise<Result<T>> =>
     allowed ? answer() : Promise.resolve({ ok: false, error: denied });
 
-  backgroundMessenger.onMessage('getMatcher', ({ sender }) => guard(fromFactcards(sender), knowledge.getMatcher));
+  backgroundMessenger.onMessage('matchText', ({ sender, data }) => guard(fromFactcards(sender), () => knowledge.matchText(data)));
   backgroundMessenger.onMessage('resolveFuzzy', ({ sender, data }) => guard(fromFactcards(sender), () => knowledge.resolveFuzzy(data)));
   backgroundMessenger.onMessage('getCard', ({ sender, data }) =>
     guard(fromFactcards(sender), () => knowledge.getCard(data.entityId, data.maxContexts)),

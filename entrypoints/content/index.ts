@@ -23,7 +23,7 @@ export default defineContentScript({
     const controller = new PageController(
       document,
       {
-        getMatcher: () => backgroundMessenger.sendMessage('getMatcher', undefined),
+        matchText: (texts) => backgroundMessenger.sendMessage('matchText', texts),
         resolveFuzzy: (candidates) => backgroundMessenger.sendMessage('resolveFuzzy', candidates),
         getCard: (entityId) => backgroundMessenger.sendMessage('getCard', { entityId }),
         openInPopup: (entityId) => void backgroundMessenger.sendMessage('openInPopup', { entityId }).catch(() => undefined),

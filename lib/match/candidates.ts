@@ -1,7 +1,7 @@
 /**
  * Name-like words the matcher did not recognise, to be looked up by the fuzzy resolver (misspellings
- * such as "Kir Starmer" or "Zelenskiy"). Pure and cheap: it runs in the content script after
- * `findMentions`, and only its (deduplicated) output crosses to the background.
+ * such as "Kir Starmer" or "Zelenskiy"). Pure and cheap: it runs after `findMentions` (`matchTexts`),
+ * and the page asks the fuzzy resolver about the (deduplicated) candidates in one message.
  */
 import type { Mention } from './matcher';
 import { isAllCapsToken, isJoiner, isSpaceCode, isUpperCode, isWordCode, tokenKey } from './normalize';

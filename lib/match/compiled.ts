@@ -1,9 +1,10 @@
 /**
  * The precompiled, serialisable form of the alias matcher. The background builds it when packs change
- * (`compileMatcher`), caches it and sends it to content scripts (`getMatcher`), which turn it into a
- * `Matcher` with `loadMatcher`. It is plain JSON data: strings and arrays of small integers, no Maps.
+ * (`compileMatcher`), keeps it in the store so a restarted service worker need not compile it again, and
+ * turns it into a `Matcher` with `loadMatcher` once per revision. It is plain JSON data: strings and
+ * arrays of small integers, no Maps.
  *
- * Aliases are stored as sequences of token ids rather than as a trie, which keeps the payload about a
+ * Aliases are stored as sequences of token ids rather than as a trie, which keeps the stored copy about a
  * third of a flattened trie's size; `loadMatcher` rebuilds the trie in a few milliseconds.
  */
 export interface CompiledMatcher {

@@ -13,8 +13,8 @@ describe('createFuzzyResolver', () => {
   it('resolves misspellings of person names', () => {
     expect(resolve('Zelenskiy')?.entityId).toBe('zelensky');
     expect(resolve('Zelenksy')?.entityId).toBe('zelensky');
-    expect(resolve('Kir Starmer')).toEqual({ entityId: 'starmer', name: 'Keir Starmer' });
-    expect(resolve('Dmitry Peslov')).toEqual({ entityId: 'peskov', name: 'Dmitry Peskov' });
+    expect(resolve('Kir Starmer')).toEqual({ entityId: 'starmer', name: 'Keir Starmer', type: 'person' });
+    expect(resolve('Dmitry Peslov')).toEqual({ entityId: 'peskov', name: 'Dmitry Peskov', type: 'person' });
     expect(resolve('Dmitri Peskov')?.entityId).toBe('peskov');
     expect(resolve('Emanuel Macron')?.entityId).toBe('macron');
     expect(resolve('Jean-Noel Barot')?.entityId).toBe('barrot');

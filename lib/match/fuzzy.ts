@@ -9,16 +9,17 @@ import type { MatcherEntity } from './matcher';
 import { isCaseSensitiveAlias } from './matcher';
 import { foldName } from './normalize';
 
+/** The entity a misspelt name resolves to: enough to mark it and title its card. */
 export interface FuzzyMatch {
   entityId: string;
   name: string;
+  type: MatcherEntity['type'];
 }
 
 interface NameRecord {
   folded: string;
   tokens: string[];
-  entityId: string;
-  name: string;
+  entity: MatcherEntity;
 }
 
 /** fuse.js score ceiling for the shortlist (0 is exact); the guards below make the final call. */
@@ -102,7 +103,7 @@ export function createFuzzyResolver(
         bucket = { records: [], fuse: null };
         buckets.set(key, bucket);
       }
-      bucket.records.push({ folded, tokens, entityId: entity.id, name: entity.name });
+      bucket.records.push({ folded, tokens, entity: { id: entity.id, name: entity.name, type: entity.type } });
     }
   }
 
@@ -129,11 +130,11 @@ export function createFuzzyResolver(
         best = item;
         bestDistance = distance;
         ambiguous = false;
-      } else if (distance === bestDistance && best !== null && item.entityId !== best.entityId) {
+      } else if (distance === bestDistance && best !== null && item.entity.id !== best.entity.id) {
         ambiguous = true;
       }
     }
     if (best === null || ambiguous) return null;
-    return { entityId: best.entityId, name: best.name };
+    return { entityId: best.entity.id, name: best.entity.name, type: best.entity.type };
   };
 }

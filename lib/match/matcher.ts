@@ -1,5 +1,5 @@
 /**
- * The page matcher: finds known aliases in text in time linear in the text, whatever the number of
+ * The matcher: finds known aliases in text in time linear in the text, whatever the number of
  * aliases. Aliases are sequences of token keys in a trie; the scan walks the trie from each word, so
  * the work per word is bounded by the longest alias (in words), never by how many aliases exist.
  */
@@ -27,8 +27,8 @@ export interface Mention {
 
 /**
  * Entity types in a fixed order, so one character per entity encodes its type in the compiled form.
- * Spelled out rather than read from the zod schema so the content script does not bundle zod; a unit
- * test checks it against the schema.
+ * Spelled out rather than read from the zod schema, which the matcher has no other use for; a unit test
+ * checks it against the schema.
  */
 export const ENTITY_TYPE_CODES = ['person', 'organization', 'place', 'concept', 'event'] as const satisfies readonly EntityType[];
 
@@ -115,7 +115,7 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
 
 /**
  * The trie's edges in an open-addressing hash table of typed arrays: (parent node, token id) → child.
- * Building it is several times faster than filling a Map, and loading happens on every page.
+ * Building it is several times faster than filling a Map, which matters after each store change.
  */
 export interface EdgeTable {
   parents: Int32Array;
@@ -146,7 +146,7 @@ export interface Matcher {
   readonly edges: EdgeTable;
   /** Entity index matched at each trie node, or -1. */
   readonly terminals: Int32Array;
-  /** Built on first use by `entityOf`, so page load does not pay for it. */
+  /** Built on first use by `entityOf`, so loading does not pay for it. */
   entityIndex: Map<string, number> | null;
 }
 

@@ -10,7 +10,8 @@
  * thrown errors, so a caller always gets a message it can show.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CompiledMatcher } from '../match/compiled';
+import type { FuzzyMatch } from '../match/fuzzy';
+import type { TextMatches } from '../match/match-texts';
 import type { Article, Context, Entity, EntityType, Pack, PartialDate } from '../pack/schema';
 
 /** An error a caller can show: what went wrong and, for input errors, where (`articles[3].url`). */
@@ -144,13 +145,18 @@ export interface PageMentionCount {
 
 /** Content script, popup and options → background. */
 export interface BackgroundProtocol {
-  /** The precompiled matcher for enabled packs, and its revision so callers can tell it changed. */
-  getMatcher(): Result<{ revision: string; matcher: CompiledMatcher }>;
+  /**
+   * Finds the known names in page text: each string is one block of the page (a run). The matcher stays
+   * here, loaded once per revision, so no page pays for loading it; the answer is offsets into the
+   * texts (see `TextMatches`) and the revision matched against. At most `MAX_MATCH_TEXT_LENGTH`
+   * characters per message (lib/store/service.ts).
+   */
+  matchText(texts: string[]): Result<TextMatches & { revision: string }>;
   /**
    * Fuzzy lookup of name-like token sequences that matched no alias (misspellings such as
    * "Kir Starmer"). Answers, for each candidate, the entity it resolves to or null.
    */
-  resolveFuzzy(candidates: string[]): Result<Array<{ entityId: string; name: string } | null>>;
+  resolveFuzzy(candidates: string[]): Result<Array<FuzzyMatch | null>>;
   /** The card for an entity; `maxContexts` caps the timeline (the popup's entity view asks for more). */
   getCard(request: { entityId: string; maxContexts?: number }): Result<EntityCard>;
   /** Fuzzy search of entities and articles for the popup. */
@@ -222,8 +228,8 @@ export interface ContentTimings {
   textLength: number;
   /** The longest single chunk of content-script work. */
   longestTaskMs: number;
-  /** `loadMatcher` time for the matcher in use. */
-  matcherLoadMs: number | null;
+  /** Wall time spent waiting for the background's `matchText` answers (not main-thread time: the page runs meanwhile). */
+  matchWaitMs: number;
   /** From content-script start until the first highlights were registered. */
   firstHighlightsMs: number | null;
   /** Dwell end → card rendered, for the last card opened; `cached` says whether its data was cached. */

@@ -1,9 +1,10 @@
 /**
- * Finds the mentions on a page and keeps them current: scans the document (and open shadow roots) in
- * time-sliced chunks, asks the background once per batch about name-like words no alias matched (fuzzy
- * lookup of misspellings), and rescans only what a MutationObserver reports changed.
+ * Finds the mentions on a page and keeps them current: reads the document (and open shadow roots) in
+ * time-sliced chunks, sends the text to the background, which matches it (`matchText`: the matcher
+ * lives there), maps the offsets it answers onto DOM ranges, asks once per batch about name-like words no
+ * alias matched (fuzzy lookup of misspellings), and rescans only what a MutationObserver reports changed.
  */
-import { entityOf, findMentions, findNameCandidates, type Matcher, type Mention } from '../match';
+import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
 import { compareRanges, type PageMention } from './highlights';
 import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, rangeFor, type TextRun } from './text-runs';
@@ -11,10 +12,19 @@ import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, rangeFor, ty
 /** Longest stretch of work before yielding to the page. */
 const SLICE_MS = 8;
 
+/**
+ * Most characters of text per `matchText` message: a long page is matched in pieces, so its first
+ * marks come early and no single message is large.
+ */
+const MAX_BATCH_CHARS = 200_000;
+
 export interface ScanStats {
+  /** Main-thread time of the scan, summed over slices. */
   scanMs: number;
   textLength: number;
   longestTaskMs: number;
+  /** Wall time spent waiting for `matchText` answers (the page's main thread is free meanwhile). */
+  matchWaitMs: number;
 }
 
 interface PendingCandidate {
@@ -26,8 +36,9 @@ interface PendingCandidate {
 
 export interface MentionScannerOptions {
   doc: Document;
-  matcher: Matcher;
-  resolveFuzzy: (candidates: string[]) => Promise<Result<Array<{ entityId: string; name: string } | null>>>;
+  /** The background's `matchText`: known names in each text, as offsets. */
+  matchText: (texts: string[]) => Promise<Result<TextMatches>>;
+  resolveFuzzy: (candidates: string[]) => Promise<Result<Array<FuzzyMatch | null>>>;
   /** Called after each batch with every mention on the page, in document order. */
   onChange: (mentions: PageMention[]) => void;
   /** Elements the scanner must ignore (the extension's own UI). */
@@ -49,7 +60,7 @@ function defaultYield(): Promise<void> {
 }
 
 export class MentionScanner {
-  readonly stats: ScanStats = { scanMs: 0, textLength: 0, longestTaskMs: 0 };
+  readonly stats: ScanStats = { scanMs: 0, textLength: 0, longestTaskMs: 0, matchWaitMs: 0 };
   private mentions: PageMention[] = [];
   private readonly queue: Node[] = [];
   private running = false;
@@ -57,7 +68,7 @@ export class MentionScanner {
   private readonly observer: MutationObserver;
   private readonly observedRoots = new WeakSet<Node>();
   /** Fuzzy answers already given on this page, by candidate text. */
-  private readonly fuzzyCache = new Map<string, { entityId: string; name: string } | null>();
+  private readonly fuzzyCache = new Map<string, FuzzyMatch | null>();
   private readonly yieldToPage: () => Promise<void>;
   private idle: Promise<void> = Promise.resolve();
   /** Per batch: whether an element sits in a multi-column container (only with skipMultiColumn). */
@@ -146,44 +157,106 @@ export class MentionScanner {
     while (this.queue.length > 0 && !this.stopped) {
       const roots = topmost(this.queue.splice(0));
       this.multiColumn = new Map();
-      const rootSet = new Set(roots);
+      const runs = await this.collectRuns(roots);
+      if (this.stopped) return;
       // Mentions inside a rescanned subtree are found again; mentions whose text left the page go.
-      let mentions = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
+      let sliceStart = performance.now();
+      const rootSet = new Set(roots);
+      const kept = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
+      this.account(performance.now() - sliceStart);
       const fresh: PageMention[] = [];
       const candidates: PendingCandidate[] = [];
-      for (const root of roots) {
-        if (!root.isConnected) continue;
-        if (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf((root as Element).parentElement)) continue;
-        const collector = new TextRunCollector(root, (shadow) => this.observe(shadow));
-        let collected = false;
-        let consumed = 0;
-        // Reading the DOM and matching share one deadline per slice, so no slice runs long.
-        while (!this.stopped) {
-          const sliceStart = performance.now();
-          const deadline = sliceStart + SLICE_MS;
-          if (!collected) collected = collector.collect(deadline);
-          const runs = collector.runs;
-          while (consumed < runs.length && performance.now() < deadline) {
-            this.scanRun(runs[consumed] as TextRun, fresh, candidates);
-            consumed++;
-          }
-          this.account(performance.now() - sliceStart);
-          if (collected && consumed >= runs.length) break;
-          await this.yieldToPage();
-        }
+      const batches = batchesOf(runs, MAX_BATCH_CHARS);
+      if (batches.length === 0 && kept.length !== this.mentions.length) {
+        // The changed text is gone or holds nothing to read: what was marked in it goes.
+        this.mentions = kept;
+        this.options.onChange(kept);
       }
-      if (this.stopped) return;
-      const sliceStart = performance.now();
-      mentions = mentions.concat(fresh);
-      mentions.sort((a, b) => compareRanges(a.range, b.range));
-      this.mentions = mentions;
-      this.options.onChange(mentions);
-      this.account(performance.now() - sliceStart);
+      for (const batch of batches) {
+        const matches = await this.matchBatch(batch);
+        if (this.stopped) return;
+        if (!matches) continue;
+        await this.addMatches(batch, matches, fresh, candidates);
+        if (this.stopped) return;
+        sliceStart = performance.now();
+        // Runs come in document order from each root; several roots (a batch of changes) need sorting.
+        const found = roots.length > 1 ? [...fresh].sort((a, b) => compareRanges(a.range, b.range)) : fresh;
+        this.mentions = kept.length > 0 ? mergeInOrder(kept, found) : found.slice();
+        this.options.onChange(this.mentions);
+        this.account(performance.now() - sliceStart);
+      }
       if (candidates.length > 0) await this.resolveCandidates(candidates);
       await this.idleTime();
       this.pruneInvisible();
       await this.yieldToPage();
     }
+  }
+
+  /** Reads the roots' text in slices of at most SLICE_MS. */
+  private async collectRuns(roots: Node[]): Promise<TextRun[]> {
+    const runs: TextRun[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      if (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf((root as Element).parentElement)) continue;
+      const collector = new TextRunCollector(root, (shadow) => this.observe(shadow));
+      for (;;) {
+        const sliceStart = performance.now();
+        const done = collector.collect(sliceStart + SLICE_MS);
+        this.account(performance.now() - sliceStart);
+        if (done || this.stopped) break;
+        await this.yieldToPage();
+      }
+      for (const run of collector.runs) runs.push(run);
+    }
+    return runs;
+  }
+
+  /** Sends a batch's text to the background; null when it could not be matched (logged). */
+  private async matchBatch(batch: TextRun[]): Promise<TextMatches | null> {
+    const sent = performance.now();
+    const texts = batch.map((run) => run.text);
+    const answer = this.options.matchText(texts).catch((error: unknown): Result<TextMatches> => ({ ok: false, error: { code: 'internal', message: String(error) } }));
+    // The message is serialised on this thread, a microtask after the call: count that as scan work.
+    await Promise.resolve();
+    this.account(performance.now() - sent);
+    const result = await answer;
+    this.stats.matchWaitMs += performance.now() - sent;
+    if (!result.ok) {
+      console.debug('[factcards] page text not matched:', result.error.message);
+      return null;
+    }
+    return result.value;
+  }
+
+  /** Turns a batch's answer into live ranges (in slices), and collects its name candidates. */
+  private async addMatches(batch: TextRun[], matches: TextMatches, out: PageMention[], candidates: PendingCandidate[]): Promise<void> {
+    const { entities, mentions } = matches;
+    let sliceStart = performance.now();
+    for (const run of batch) this.stats.textLength += run.text.length;
+    for (let i = 0; i + 3 < mentions.length; i += 4) {
+      if ((i & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        this.account(performance.now() - sliceStart);
+        await this.yieldToPage();
+        if (this.stopped) return;
+        sliceStart = performance.now();
+      }
+      const run = batch[mentions[i] as number];
+      const entity = entities[mentions[i + 3] as number];
+      if (!run || !entity) continue;
+      // Visibility is checked later, in idle time (pruneInvisible).
+      const range = rangeFor(run, mentions[i + 1] as number, mentions[i + 2] as number);
+      if (!range || this.isExcluded(range)) continue;
+      out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
+    }
+    const found = matches.candidates;
+    for (let i = 0; i + 2 < found.length; i += 3) {
+      const run = batch[found[i] as number];
+      if (!run) continue;
+      const start = found[i + 1] as number;
+      const end = found[i + 2] as number;
+      candidates.push({ run, start, end, text: run.text.slice(start, end) });
+    }
+    this.account(performance.now() - sliceStart);
   }
 
   /**
@@ -224,23 +297,6 @@ export class MentionScanner {
     if (ms > this.stats.longestTaskMs) this.stats.longestTaskMs = ms;
   }
 
-  private scanRun(run: TextRun, out: PageMention[], candidates: PendingCandidate[]): void {
-    const { matcher } = this.options;
-    this.stats.textLength += run.text.length;
-    const found: Mention[] = findMentions(run.text, matcher);
-    for (const mention of found) {
-      const entity = entityOf(matcher, mention.entityId);
-      if (!entity) continue;
-      // Visibility is checked later, in idle time (pruneInvisible).
-      const range = rangeFor(run, mention.start, mention.end);
-      if (!range || this.isExcluded(range)) continue;
-      out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
-    }
-    for (const candidate of findNameCandidates(run.text, found)) {
-      candidates.push({ run, start: candidate.start, end: candidate.end, text: candidate.text });
-    }
-  }
-
   /** One message per batch for every candidate not answered before on this page. */
   private async resolveCandidates(candidates: PendingCandidate[]): Promise<void> {
     const unknown = [...new Set(candidates.map((candidate) => candidate.text))].filter((text) => !this.fuzzyCache.has(text));
@@ -257,8 +313,7 @@ export class MentionScanner {
       if (!resolved) continue;
       const range = rangeFor(candidate.run, candidate.start, candidate.end);
       if (!range || this.isExcluded(range)) continue;
-      const entity = entityOf(this.options.matcher, resolved.entityId);
-      added.push({ range, entityId: resolved.entityId, name: entity?.name ?? resolved.name, type: entity?.type ?? 'person', fuzzy: true });
+      added.push({ range, entityId: resolved.entityId, name: resolved.name, type: resolved.type, fuzzy: true });
     }
     if (added.length > 0) {
       // A resolved candidate may have absorbed an adjoining mention ("Kir Starmer" over "Starmer"): it replaces it.
@@ -275,6 +330,38 @@ const INLINE_PROBE = new Set(['A', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'MARK', 'SM
 
 function isInline(element: Element): boolean {
   return INLINE_PROBE.has(element.tagName);
+}
+
+/** Consecutive runs of at most `maxChars` characters together (a longer run goes alone). */
+function batchesOf(runs: TextRun[], maxChars: number): TextRun[][] {
+  const batches: TextRun[][] = [];
+  let batch: TextRun[] = [];
+  let chars = 0;
+  for (const run of runs) {
+    if (batch.length > 0 && chars + run.text.length > maxChars) {
+      batches.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(run);
+    chars += run.text.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/** Merges two lists of mentions, each in document order, into one in document order. */
+function mergeInOrder(a: PageMention[], b: PageMention[]): PageMention[] {
+  const merged: PageMention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (compareRanges((a[i] as PageMention).range, (b[j] as PageMention).range) <= 0) merged.push(a[i++] as PageMention);
+    else merged.push(b[j++] as PageMention);
+  }
+  while (i < a.length) merged.push(a[i++] as PageMention);
+  while (j < b.length) merged.push(b[j++] as PageMention);
+  return merged;
 }
 
 /** Drops roots inside other roots: the outer scan covers them. */

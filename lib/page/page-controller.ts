@@ -1,11 +1,11 @@
 /**
- * Factcards on one page (one frame): loads the matcher, finds and highlights mentions, opens cards on
- * hover or from the keyboard, answers the popup, and follows settings and pack changes as they happen.
+ * Factcards on one page (one frame): finds and highlights mentions (the background matches the text),
+ * opens cards on hover or from the keyboard, answers the popup, and follows settings and pack changes.
  * Everything is torn down when `signal` aborts (the extension reloads or the script is invalidated).
  *
  * Nothing here may break the page: every entry point catches and logs with console.debug.
  */
-import { loadMatcher, type Matcher } from '../match';
+import type { FuzzyMatch, TextMatches } from '../match';
 import type { ContentTimings, EntityCard, PageMentionCount, Result } from '../messaging/protocol';
 import { isActiveOn, siteKey, type Settings } from '../settings';
 import { loadCardUi } from './card-host';
@@ -18,8 +18,9 @@ import { hasScannableText } from './text-runs';
 
 /** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
 export interface PageEnvironment {
-  getMatcher(): Promise<Result<{ revision: string; matcher: Parameters<typeof loadMatcher>[0] }>>;
-  resolveFuzzy(candidates: string[]): Promise<Result<Array<{ entityId: string; name: string } | null>>>;
+  /** The background's matcher: known names in each text, as offsets. */
+  matchText(texts: string[]): Promise<Result<TextMatches>>;
+  resolveFuzzy(candidates: string[]): Promise<Result<Array<FuzzyMatch | null>>>;
   getCard(entityId: string): Promise<Result<EntityCard>>;
   openInPopup(entityId: string): void;
   getSettings(): Promise<Settings>;
@@ -35,7 +36,7 @@ export class PageController {
     scanMs: 0,
     textLength: 0,
     longestTaskMs: 0,
-    matcherLoadMs: null,
+    matchWaitMs: 0,
     firstHighlightsMs: null,
     lastCardRenderMs: null,
     lastCardCached: null,
@@ -43,7 +44,6 @@ export class PageController {
   };
   private settings: Settings | null = null;
   private active = false;
-  private matcher: Matcher | null = null;
   private scanner: MentionScanner | null = null;
   private highlighter: MentionHighlighter | null = null;
   private shown: PageMention[] = [];
@@ -199,26 +199,16 @@ export class PageController {
     const generation = ++this.generation;
     this.active = true;
     // A document with nothing to read yet (most same-origin frames are empty ad slots; some pages are
-    // shells filled later) gets no matcher until text arrives: loading it costs ~20 ms of the page's
-    // main thread per frame at 10k entities, and a page can hold thirty such frames.
+    // shells filled later) sets nothing up until text arrives: a page can hold thirty such frames.
     if (!hasScannableText(this.scanRoot())) {
       await this.waitForText();
       if (generation !== this.generation || this.signal.aborted) return;
     }
-    const answer = await this.env.getMatcher();
-    if (generation !== this.generation || this.signal.aborted) return;
-    if (!answer.ok) {
-      console.debug('[factcards] no matcher:', answer.error.message);
-      return;
-    }
-    const loadStart = performance.now();
-    this.matcher = loadMatcher(answer.value.matcher);
-    this.timings.matcherLoadMs = performance.now() - loadStart;
     this.highlighter ??= new MentionHighlighter(this.doc);
     this.highlighter.setStyle(this.settings?.highlightStyle ?? 'underline');
     this.scanner = new MentionScanner({
       doc: this.doc,
-      matcher: this.matcher,
+      matchText: (texts) => this.env.matchText(texts),
       resolveFuzzy: (candidates) => this.env.resolveFuzzy(candidates),
       onChange: (mentions) => this.guard(() => this.render(mentions)),
       isOwnNode: (node) => this.isOwnNode(node),
@@ -276,6 +266,7 @@ export class PageController {
     this.closeCard();
   }
 
+  /** The store changed: everything on the page is matched again. */
   private async reloadMatcher(): Promise<void> {
     this.cards.clear();
     if (!this.active) return;
@@ -295,6 +286,7 @@ export class PageController {
       this.timings.scanMs = stats.scanMs + (performance.now() - start);
       this.timings.textLength = stats.textLength;
       this.timings.longestTaskMs = Math.max(stats.longestTaskMs, performance.now() - start);
+      this.timings.matchWaitMs = stats.matchWaitMs;
     }
     this.timings.mentionCount = mentions.length;
     this.timings.firstHighlightsMs ??= performance.now() - this.startedAt;

@@ -15,7 +15,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /**
  * The store's revision, set by the background whenever what the matcher sees changes (a pack imported,
- * removed, enabled, disabled, or a reset). Content scripts watch it and refetch `getMatcher` when it
+ * removed, enabled, disabled, or a reset). Content scripts watch it and match their page again when it
  * moves; the background broadcasts nothing else.
  */
 export const matcherRevisionItem = storage.defineItem<string | null>('local:matcherRevision', { fallback: null });

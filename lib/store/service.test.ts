@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadMatcher, findMentions } from '../match';
+import type { CompiledMatcher } from '../match';
 import { openFactcardsDb, type FactcardsDb } from './db';
 import { newsPackA, newsPackB } from './fixtures';
 import { createKnowledgeService, type KnowledgeService } from './service';
@@ -29,23 +29,22 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function namesOnPage(text: string): Promise<string[]> {
-  const { matcher } = valueOf(await knowledge.getMatcher());
-  const loaded = loadMatcher(matcher);
-  const found = findMentions(text, loaded);
-  const names = new Map(matcher.entityIds.map((id, index) => [id, matcher.entityNames[index]]));
-  return found.map((mention) => names.get(mention.entityId) ?? mention.entityId);
+async function namesOnPage(text: string, service: KnowledgeService = knowledge): Promise<string[]> {
+  const { entities, mentions } = valueOf(await service.matchText([text]));
+  const names: string[] = [];
+  for (let i = 3; i < mentions.length; i += 4) names.push(entities[mentions[i] ?? -1]?.name ?? '?');
+  return names;
 }
 
 describe('knowledge service', () => {
-  it('announces a new revision after each change and serves a matcher for it', async () => {
-    const first = valueOf(await knowledge.getMatcher());
+  it('announces a new revision after each change and matches page text against it', async () => {
+    const first = valueOf(await knowledge.matchText([]));
     expect(announced).toEqual([first.revision]);
-    expect(valueOf(await knowledge.getMatcher()).revision).toBe(first.revision);
+    expect(valueOf(await knowledge.matchText([])).revision).toBe(first.revision);
 
     valueOf(await knowledge.importPack(newsPackB()));
     expect(announced).toHaveLength(2);
-    const second = valueOf(await knowledge.getMatcher());
+    const second = valueOf(await knowledge.matchText([]));
     expect(second.revision).toBe(announced[1]);
     expect(second.revision).not.toBe(first.revision);
     expect(await namesOnPage('Sébastien Lecornu met Brigitte Macron.')).toEqual(['Sébastien Lecornu', 'Brigitte Macron']);
@@ -54,11 +53,22 @@ describe('knowledge service', () => {
     expect(await namesOnPage('Sébastien Lecornu met Barrot.')).toEqual(['Jean-Noël Barrot']);
   });
 
-  it('keeps the compiled matcher in the store, so a restarted background serves it as is', async () => {
-    const first = valueOf(await knowledge.getMatcher());
+  it('keeps the compiled matcher in the store, so a restarted background does not compile it again', async () => {
+    const { revision } = valueOf(await knowledge.matchText([]));
+    const stored = (await db.meta.get('compiledMatcher'))?.value as { revision: string; matcher: CompiledMatcher };
+    expect(stored.revision).toBe(revision);
+    // A restarted background must use the stored copy: mark it, and the mark must show.
+    const entityNames = stored.matcher.entityNames.map((name) => (name === 'Jean-Noël Barrot' ? 'Barrot (stored copy)' : name));
+    await db.meta.put({ key: 'compiledMatcher', value: { ...stored, matcher: { ...stored.matcher, entityNames } } });
     const restarted = createKnowledgeService({ db, seed });
-    expect(valueOf(await restarted.getMatcher())).toEqual(first);
-    expect((await db.meta.get('compiledMatcher'))?.value).toEqual({ revision: first.revision, matcher: first.matcher });
+    expect(await namesOnPage('Barrot spoke.', restarted)).toEqual(['Barrot (stored copy)']);
+  });
+
+  it('refuses page text that is not a list of strings, or too much of it at once', async () => {
+    expect(await knowledge.matchText('Barrot')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await knowledge.matchText(['Barrot', 42])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Text 1 is not a string.' } });
+    expect(await knowledge.matchText(['x'.repeat(4_000_001)])).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(await knowledge.resolveFuzzy({ length: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('searches enabled packs and resolves misspelt names', async () => {
@@ -66,7 +76,7 @@ describe('knowledge service', () => {
     const results = valueOf(await knowledge.search('Lecornu'));
     expect(results.entities[0]?.item.name).toBe('Sébastien Lecornu');
     expect(valueOf(await knowledge.resolveFuzzy(['Sebastien Lecornou', 'Nobody Atall']))).toEqual([
-      { entityId: 'lecornu', name: 'Sébastien Lecornu' },
+      { entityId: 'lecornu', name: 'Sébastien Lecornu', type: 'person' },
       null,
     ]);
     valueOf(await knowledge.removePack('news-b'));

@@ -4,7 +4,7 @@
  * revision. They are rebuilt only after a pack changes, never per page; the compiled matcher is also kept in
  * the meta table so a restarted service worker does not recompile it.
  */
-import { COMPILED_MATCHER_FORMAT, compileMatcher, createFuzzyResolver, type CompiledMatcher, type FuzzyMatch } from '../match';
+import { COMPILED_MATCHER_FORMAT, compileMatcher, createFuzzyResolver, loadMatcher, matchTexts, type CompiledMatcher, type FuzzyMatch, type Matcher, type TextMatches } from '../match';
 import type { ArticleSearchItem, ArticleView, EntityCard, GazetteerEntity, ImportSummary, PackSummary, Result, SearchResults } from '../messaging/protocol';
 import type { Pack } from '../pack/schema';
 import { MAX_PACK_BYTES } from '../pack/validate';
@@ -17,6 +17,12 @@ import { getArticle, getCard, getGazetteer, getMatchableEntities, getMatcherSour
 import { getRevision } from './revision';
 
 const MATCHER_CACHE_KEY = 'compiledMatcher';
+
+/**
+ * The most page text one `matchText` message may carry (UTF-16 code units). Content scripts send a page
+ * in pieces well under this; the cap only stops a misbehaving sender from tying up the background.
+ */
+export const MAX_MATCH_TEXT_LENGTH = 4_000_000;
 
 export interface KnowledgeServiceOptions {
   db: FactcardsDb;
@@ -71,6 +77,12 @@ export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServic
     return { revision, value: compiled };
   }, currentRevision);
 
+  // Loaded once per revision and kept: every page's text is matched against this one copy.
+  const loadedMatcher = revisionCache<Matcher>(async () => {
+    const { revision, value } = await matcher();
+    return { revision, value: loadMatcher(value) };
+  }, currentRevision);
+
   const fuzzy = revisionCache<(candidate: string) => FuzzyMatch | null>(async () => {
     const { revision, entities } = await db.transaction('r', [db.meta, db.packs, db.entities], async () => ({
       revision: await getRevision(db),
@@ -108,19 +120,19 @@ export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServic
         await onRevision?.(await currentRevision());
       }),
 
-    getMatcher: (): Promise<Result<{ revision: string; matcher: CompiledMatcher }>> =>
+    /** Finds the known names (and fuzzy-lookup candidates) in a batch of page texts. */
+    matchText: (texts: unknown): Promise<Result<TextMatches & { revision: string }>> =>
       toResult(async () => {
-        const { revision, value } = await matcher();
-        return { revision, matcher: value };
+        const checked = checkTexts(texts);
+        const { revision, value } = await loadedMatcher();
+        return { revision, ...matchTexts(checked, value) };
       }),
 
-    resolveFuzzy: (candidates: string[]): Promise<Result<Array<{ entityId: string; name: string } | null>>> =>
+    resolveFuzzy: (candidates: unknown): Promise<Result<Array<FuzzyMatch | null>>> =>
       toResult(async () => {
+        const checked = checkTexts(candidates);
         const { value: resolve } = await fuzzy();
-        return candidates.map((candidate) => {
-          const match = resolve(candidate);
-          return match ? { entityId: match.entityId, name: match.name } : null;
-        });
+        return checked.map((candidate) => resolve(candidate));
       }),
 
     getCard: (entityId: string, maxContexts?: number): Promise<Result<EntityCard>> => toResult(() => getCard(db, entityId, maxContexts)),
@@ -154,4 +166,21 @@ export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServic
 
     resetToSeed: (): Promise<Result<void>> => toResult(() => change(() => resetToSeed(db, seed))),
   };
+}
+
+/**
+ * Page text arrives from content scripts, which run in pages that may be hostile: it must be an array of
+ * strings of reasonable total size before anything works on it.
+ */
+function checkTexts(texts: unknown): string[] {
+  if (!Array.isArray(texts)) throw new StoreError('invalid-input', 'Expected a list of texts.');
+  let length = 0;
+  for (const [index, text] of texts.entries()) {
+    if (typeof text !== 'string') throw new StoreError('invalid-input', `Text ${index} is not a string.`);
+    length += text.length;
+  }
+  if (length > MAX_MATCH_TEXT_LENGTH) {
+    throw new StoreError('too-large', `${length} characters of text in one message; at most ${MAX_MATCH_TEXT_LENGTH} are matched at once.`);
+  }
+  return texts as string[];
 }

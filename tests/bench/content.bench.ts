@@ -28,7 +28,7 @@ interface PageFigures {
   textLength: number;
   mainThreadMs: number;
   longestTaskMs: number;
-  matcherLoadMs: number;
+  matchWaitMs: number;
   firstHighlightsMs: number;
   cardUncachedMs: number | null;
   cardCachedMs: number | null;
@@ -98,9 +98,9 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
       figures.push({
         file,
         textLength: timings.textLength,
-        mainThreadMs: timings.scanMs + (timings.matcherLoadMs ?? 0),
-        longestTaskMs: Math.max(timings.longestTaskMs, timings.matcherLoadMs ?? 0),
-        matcherLoadMs: timings.matcherLoadMs ?? Number.NaN,
+        mainThreadMs: timings.scanMs,
+        longestTaskMs: timings.longestTaskMs,
+        matchWaitMs: timings.matchWaitMs,
         firstHighlightsMs: timings.firstHighlightsMs ?? Number.NaN,
         cardUncachedMs: cards.uncached,
         cardCachedMs: cards.cached,
@@ -161,7 +161,9 @@ function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, numb
   const rows: BenchRow[] = [
     { area: 'content', metric: `main-thread ms per 100 KB of text, start → highlights (${label})`, median: median(per100k), unit: 'ms', target: label === '10k store' ? '≤ 15 ms' : undefined, note: note(per100k) },
     { area: 'content', metric: `longest content-script task (${label})`, median: median(longest), unit: 'ms', target: '≤ 50 ms', note: note(longest) },
-    { area: 'content', metric: `matcher load (${label})`, median: median(figures.map((figure) => figure.matcherLoadMs)), unit: 'ms', target: '≤ 30 ms', note: note(figures.map((figure) => figure.matcherLoadMs)) },
+    // The page loads no matcher: the background keeps one, loaded once per store revision (loadMatcher in the match bench).
+    { area: 'content', metric: `matcher load on the page (${label})`, median: 0, unit: 'ms', target: '≤ 30 ms', note: 'none: pages send their text to the background, which holds the loaded matcher' },
+    { area: 'content', metric: `waiting for the background's matchText answers (${label})`, median: median(figures.map((figure) => figure.matchWaitMs)), unit: 'ms', note: `wall time, not main-thread time; ${note(figures.map((figure) => figure.matchWaitMs))}` },
     { area: 'content', metric: `wall time start → highlights registered (${label})`, median: median(figures.map((figure) => figure.firstHighlightsMs)), unit: 'ms', note: 'includes waiting for the background and yielding to the page' },
     { area: 'content', metric: `mark.js ms per 100 KB, same aliases (${label})`, median: median([...markJs.values()]), unit: 'ms', note: `ratio mark.js / Factcards: median ${median(ratios).toFixed(1)}×` },
   ];
