@@ -6,9 +6,10 @@
  * to stay on screen, and gets a maximum height past which it scrolls.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
+import type { EntityCard, Result } from '../lib/messaging/protocol';
 import type { CardRequest, CardUi, CardUiFactory } from '../lib/page/card-ui-api';
 import { ENTITY_CARD_CSS } from './entity-card.css';
 import { HoverCard, type HoverCardState } from './HoverCard';
@@ -31,22 +32,28 @@ const HOST_CSS = `
 .fc-floating > .fc-card { max-height: inherit; }
 `;
 
+function stateOf(result: Result<EntityCard>): HoverCardState {
+  return result.ok ? { status: 'ready', card: result.value } : { status: 'error', message: result.error.message };
+}
+
 function CardView({ request, onRendered }: { request: CardRequest; onRendered: () => void }) {
-  const [state, setState] = useState<HoverCardState>({ status: 'loading' });
+  const [state, setState] = useState<HoverCardState>(() => (request.loaded ? stateOf(request.loaded) : { status: 'loading' }));
   useEffect(() => {
+    if (request.loaded) return;
     let live = true;
     request
       .load()
       .then((result) => {
         if (!live) return;
-        setState(result.ok ? { status: 'ready', card: result.value } : { status: 'error', message: result.error.message });
+        setState(stateOf(result));
       })
       .catch(() => live && setState({ status: 'error', message: 'Factcards could not load this card.' }));
     return () => {
       live = false;
     };
   }, [request]);
-  useEffect(() => {
+  // Once the data is in the DOM, before paint: the card is placed in the same frame.
+  useLayoutEffect(() => {
     if (state.status === 'ready') onRendered();
   }, [state, onRendered]);
   return <HoverCard entity={request.entity} state={state} theme={request.theme} onOpenInPopup={() => request.onOpenInPopup(request.entity.id)} />;

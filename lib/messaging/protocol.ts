@@ -232,7 +232,10 @@ export interface ContentTimings {
   matchWaitMs: number;
   /** From content-script start until the first highlights were registered. */
   firstHighlightsMs: number | null;
-  /** Dwell end → card rendered, for the last card opened; `cached` says whether its data was cached. */
+  /**
+   * Dwell end → card rendered, for the last card opened. `cached` says whether the page had its data
+   * before the pointer came to rest on the mention; otherwise it was requested then, during the dwell.
+   */
   lastCardRenderMs: number | null;
   lastCardCached: boolean | null;
   mentionCount: number;

@@ -20,6 +20,8 @@ export interface CardRequest {
   entity: { id: string; name: string; type: EntityType };
   /** Resolves the card's data (cached by the caller). */
   load: () => Promise<Result<EntityCard>>;
+  /** The data, when the caller already has it: the card shows it in its first render, without a loading state. */
+  loaded: Result<EntityCard> | null;
   theme: Theme;
   /** Moves keyboard focus into the card (opened from the keyboard rather than by hovering). */
   focus: boolean;

@@ -50,7 +50,10 @@ export class PageController {
   private index: MentionIndex | null = null;
   private cardUi: CardUi | null = null;
   private openMention: PageMention | null = null;
-  private readonly cards = new Map<string, Promise<Result<EntityCard>>>();
+  /** Card data for this page, by entity id: requested once, kept with its answer once it came. */
+  private readonly cards = new Map<string, CardData>();
+  /** The card data requested when the pointer came to rest, and whether the page had it before then. */
+  private prefetched: { entityId: string; data: CardData; cached: boolean } | null = null;
   private generation = 0;
   /** Watches a document that has no text yet (see waitForText). */
   private textWatch: MutationObserver | null = null;
@@ -80,8 +83,12 @@ export class PageController {
       index: () => (this.active ? this.index : null),
       dwellMs: () => this.settings?.hoverDelayMs ?? 400,
       openCard: (hit) => this.guard(() => this.openCard(hit, false)),
-      // The card UI script loads during the dwell, so the first card of a page does not wait for it.
-      onDwellStart: () => this.guard(() => this.cardUi ?? loadCardUi(this.env.cardUiUrl)),
+      // The card's data and UI script load during the dwell, so the card does not wait for them after it.
+      onDwellStart: (hit) =>
+        this.guard(() => {
+          this.prefetched = { entityId: hit.mention.entityId, ...this.cardData(hit.mention.entityId) };
+          return this.cardUi ?? loadCardUi(this.env.cardUiUrl);
+        }),
       closeCard: () => this.closeCard(),
       openMention: () => this.openMention,
       cardHost: () => this.cardUi?.host() ?? null,
@@ -269,6 +276,7 @@ export class PageController {
   /** The store changed: everything on the page is matched again. */
   private async reloadMatcher(): Promise<void> {
     this.cards.clear();
+    this.prefetched = null;
     if (!this.active) return;
     this.deactivate();
     if (this.settings && this.isActive(this.settings)) await this.activate();
@@ -298,21 +306,27 @@ export class PageController {
     return node === host || host.contains(node) || node.nodeName === 'FACTCARDS-CARD';
   }
 
-  private cardData(entityId: string): { promise: Promise<Result<EntityCard>>; cached: boolean } {
+  private cardData(entityId: string): { data: CardData; cached: boolean } {
     const existing = this.cards.get(entityId);
-    if (existing) return { promise: existing, cached: true };
-    const promise = this.env.getCard(entityId).then((result) => {
-      if (!result.ok) this.cards.delete(entityId); // a failure is not worth remembering
-      return result;
-    });
-    this.cards.set(entityId, promise);
-    return { promise, cached: false };
+    if (existing) return { data: existing, cached: true };
+    const data: CardData = {
+      promise: this.env.getCard(entityId).then((result) => {
+        if (result.ok) data.result = result;
+        else this.cards.delete(entityId); // a failure is not worth remembering
+        return result;
+      }),
+      result: null,
+    };
+    this.cards.set(entityId, data);
+    return { data, cached: false };
   }
 
   private async openCard(hit: MentionHit, focus: boolean): Promise<void> {
     const opened = performance.now();
     const { mention } = hit;
-    const data = this.cardData(mention.entityId);
+    const prefetched = this.prefetched?.entityId === mention.entityId ? this.prefetched : null;
+    this.prefetched = null;
+    const { data, cached } = prefetched ?? this.cardData(mention.entityId);
     if (!this.cardUi) {
       const factory = await loadCardUi(this.env.cardUiUrl);
       if (this.signal.aborted) return;
@@ -324,12 +338,14 @@ export class PageController {
       anchor: { range: mention.range, rectIndex: hit.rectIndex },
       entity: { id: mention.entityId, name: mention.name, type: mention.type },
       load: () => data.promise,
+      // Data already here (cached, or fetched during the dwell) renders in the card's first frame.
+      loaded: data.result,
       theme: this.settings?.theme ?? 'auto',
       focus,
       onOpenInPopup: (entityId) => this.env.openInPopup(entityId),
       onRendered: () => {
         this.timings.lastCardRenderMs = performance.now() - opened;
-        this.timings.lastCardCached = data.cached;
+        this.timings.lastCardCached = cached;
       },
     });
   }
@@ -347,6 +363,12 @@ export class PageController {
       console.debug('[factcards]', error);
     }
   }
+}
+
+/** A card's data on this page: the request, and its answer once it came (successful answers only). */
+interface CardData {
+  promise: Promise<Result<EntityCard>>;
+  result: Result<EntityCard> | null;
 }
 
 export { HIGHLIGHT_NAME };
