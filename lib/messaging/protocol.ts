@@ -222,6 +222,8 @@ export interface TabProtocol {
 
 /** The content script's own measurements on one page, in milliseconds (null until it happened). */
 export interface ContentTimings {
+  /** Main-thread time of setting up (from the script's start: settings, listeners, the highlight stylesheet). */
+  setupMs: number;
   /** Main-thread time spent scanning and highlighting, summed over chunks. */
   scanMs: number;
   /** Characters of page text scanned. */

@@ -33,6 +33,7 @@ export interface PageEnvironment {
 
 export class PageController {
   readonly timings: ContentTimings = {
+    setupMs: 0,
     scanMs: 0,
     textLength: 0,
     longestTaskMs: 0,
@@ -69,7 +70,9 @@ export class PageController {
   }
 
   async start(): Promise<void> {
+    this.countSetup(this.startedAt);
     this.settings = await this.env.getSettings();
+    const resumed = performance.now();
     const unwatchSettings = this.env.watchSettings((settings) => this.guard(() => this.applySettings(settings)));
     const unwatchRevision = this.env.watchMatcherRevision(() => this.guard(() => this.reloadMatcher()));
     this.signal.addEventListener('abort', () => {
@@ -94,6 +97,7 @@ export class PageController {
       cardHost: () => this.cardUi?.host() ?? null,
       signal: this.signal,
     });
+    this.countSetup(resumed);
     if (this.isActive(this.settings)) await this.activate();
   }
 
@@ -203,13 +207,16 @@ export class PageController {
   }
 
   private async activate(): Promise<void> {
+    let began = performance.now();
     const generation = ++this.generation;
     this.active = true;
     // A document with nothing to read yet (most same-origin frames are empty ad slots; some pages are
     // shells filled later) sets nothing up until text arrives: a page can hold thirty such frames.
     if (!hasScannableText(this.scanRoot())) {
+      this.countSetup(began);
       await this.waitForText();
       if (generation !== this.generation || this.signal.aborted) return;
+      began = performance.now();
     }
     this.highlighter ??= new MentionHighlighter(this.doc);
     this.highlighter.setStyle(this.settings?.highlightStyle ?? 'underline');
@@ -221,6 +228,7 @@ export class PageController {
       isOwnNode: (node) => this.isOwnNode(node),
       skipMultiColumn: this.env.skipMultiColumn,
     });
+    this.countSetup(began);
     await this.scanner.start();
   }
 
@@ -298,6 +306,11 @@ export class PageController {
     }
     this.timings.mentionCount = mentions.length;
     this.timings.firstHighlightsMs ??= performance.now() - this.startedAt;
+  }
+
+  /** Counts a stretch of setup work (from `since` to now, no await between) as main-thread time. */
+  private countSetup(since: number): void {
+    this.timings.setupMs += performance.now() - since;
   }
 
   private isOwnNode(node: Node): boolean {
