@@ -16,7 +16,7 @@ const SLICE_MS = 8;
  * Most characters of text per `matchText` message: a long page is matched in pieces, so its first
  * marks come early and no single message is large.
  */
-const MAX_BATCH_CHARS = 200_000;
+export const MAX_BATCH_CHARS = 200_000;
 
 export interface ScanStats {
   /** Main-thread time of the scan, summed over slices. */

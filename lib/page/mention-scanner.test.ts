@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileMatcher, createFuzzyResolver, loadMatcher, matchTexts, type TextMatches } from '../match';
+import { FIXTURE_ALIASES, FIXTURE_ENTITIES } from '../match/match.fixture';
+import type { Result } from '../messaging/protocol';
+import type { PageMention } from './highlights';
+import { MAX_BATCH_CHARS, MentionScanner } from './mention-scanner';
+
+// The background's side, as the content script meets it: the real matcher and fuzzy resolver behind a message.
+const matcher = loadMatcher(compileMatcher(FIXTURE_ENTITIES, FIXTURE_ALIASES));
+const resolveFuzzy = createFuzzyResolver(FIXTURE_ENTITIES);
+
+interface Harness {
+  scanner: MentionScanner;
+  sent: string[][];
+  marks: () => Array<[string, string]>;
+}
+
+function scan(html: string, answer: (texts: string[]) => Result<TextMatches> = (texts) => ({ ok: true, value: matchTexts(texts, matcher) })): Harness {
+  document.body.innerHTML = html;
+  const sent: string[][] = [];
+  let latest: PageMention[] = [];
+  const scanner = new MentionScanner({
+    doc: document,
+    matchText: async (texts) => {
+      sent.push(texts);
+      return answer(texts);
+    },
+    resolveFuzzy: async (candidates) => ({ ok: true, value: candidates.map((candidate) => resolveFuzzy(candidate)) }),
+    onChange: (mentions) => (latest = mentions),
+    isOwnNode: () => false,
+    yieldToPage: () => Promise.resolve(),
+  });
+  return { scanner, sent, marks: () => latest.map((mention) => [mention.range.toString(), mention.entityId]) };
+}
+
+let current: MentionScanner | null = null;
+afterEach(() => {
+  current?.stop();
+  document.body.innerHTML = '';
+});
+
+describe('MentionScanner', () => {
+  it('marks what the background finds, on the page text it came from, across inline markup', async () => {
+    const page = scan('<p>President <b>Emmanuel</b> Macron met Barrot.</p><p>In Paris, not Parisien.</p>');
+    current = page.scanner;
+    await page.scanner.start();
+    expect(page.marks()).toEqual([
+      ['Emmanuel Macron', 'macron'],
+      ['Barrot', 'barrot'],
+      ['Paris', 'paris'],
+    ]);
+    expect(page.sent).toEqual([['President Emmanuel Macron met Barrot.', 'In Paris, not Parisien.']]);
+  });
+
+  it('sends a long page in several messages, none over the batch size, and marks all of it', async () => {
+    const filler = `<p>${'The talks went on late into the evening. '.repeat(200)}</p>`;
+    const paragraphs = Math.ceil((2.5 * MAX_BATCH_CHARS) / 8_000);
+    const page = scan(`<p>Barrot first.</p>${filler.repeat(paragraphs)}<p>Merz last.</p>`);
+    current = page.scanner;
+    await page.scanner.start();
+    expect(page.sent.length).toBeGreaterThanOrEqual(3);
+    for (const texts of page.sent) expect(texts.join('').length).toBeLessThanOrEqual(MAX_BATCH_CHARS);
+    expect(page.marks()).toEqual([
+      ['Barrot', 'barrot'],
+      ['Merz', 'merz'],
+    ]);
+  });
+
+  it('marks a misspelt name the fuzzy lookup resolves, in place of the known surname inside it', async () => {
+    const page = scan('<p>Talks with Kir Starmer and Zelenskiy.</p>');
+    current = page.scanner;
+    await page.scanner.start();
+    expect(page.marks()).toEqual([
+      ['Kir Starmer', 'starmer'],
+      ['Zelenskiy', 'zelensky'],
+    ]);
+  });
+
+  it('leaves the page unmarked, without throwing, when the background cannot answer', async () => {
+    const page = scan('<p>Barrot spoke.</p>', () => ({ ok: false, error: { code: 'internal', message: 'store closed' } }));
+    current = page.scanner;
+    await page.scanner.start();
+    expect(page.marks()).toEqual([]);
+  });
+
+  it('marks text added later and forgets marks whose text is gone', async () => {
+    const page = scan('<p id="first">Barrot spoke.</p>');
+    current = page.scanner;
+    await page.scanner.start();
+    const added = document.createElement('p');
+    added.textContent = 'Merz replied.';
+    document.body.append(added);
+    document.getElementById('first')?.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await page.scanner.whenIdle();
+    expect(page.marks()).toEqual([['Merz', 'merz']]);
+  });
+});
