@@ -62,6 +62,105 @@ describe('TextRunCollector', () => {
   });
 });
 
+describe('TextRunCollector run boundaries', () => {
+  it('ends the run at a block nested in an inline element, and starts a new one after it', () => {
+    const runs = runsOf('<p>before <span>in span <div>nested block</div> after block</span> tail <b>bold</b></p>');
+    expect(runs.map((run) => run.text)).toEqual(['before in span ', 'nested block', ' after block tail bold']);
+  });
+
+  it('splits at line breaks and at empty block elements (images), even inside inline elements', () => {
+    const runs = runsOf('<p>one<b>two<br>three</b><img src="data:,">four<i>five</i></p>');
+    expect(runs.map((run) => run.text)).toEqual(['onetwo', 'three', 'fourfive']);
+  });
+
+  it('reads on after a skipped subtree: inline ones keep the run, others split it', () => {
+    const runs = runsOf(
+      '<p>Jean <span hidden>secret</span>Barrot<script>var x = "script";</script>said <svg><text>svg</text></svg>so</p>',
+    );
+    expect(runs.map((run) => run.text)).toEqual(['Jean Barrot', 'said ', 'so']);
+  });
+
+  it('skips subtrees that end deep inside their parent, and reads the text after them', () => {
+    const runs = runsOf('<div><p>a<b>b<textarea>in field</textarea></b></p></div>c<div>d<em>e</em></div>');
+    expect(runs.map((run) => run.text)).toEqual(['ab', 'c', 'de']);
+  });
+
+  it('keeps each run\'s text nodes and their offsets, dropping empty text nodes', () => {
+    const runs = runsOf('<p>ab<b>cd</b>e</p>', (root) => {
+      (root.querySelector('b') as HTMLElement).append(document.createTextNode(''), document.createComment('note'));
+    });
+    expect(runs).toHaveLength(1);
+    const [run] = runs;
+    expect(run?.text).toBe('abcde');
+    expect(run?.nodes.map((node) => node.data)).toEqual(['ab', 'cd', 'e']);
+    expect(run?.starts).toEqual([0, 2, 4]);
+  });
+
+  it('reads light children before the shadow root, each in runs of their own, then what follows the host', () => {
+    const seen: ShadowRoot[] = [];
+    document.body.innerHTML = '<p>before <span id="host">light <b>slotted</b></span> after</p><p>next</p>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'shadow <slot></slot> text<div id="inner"></div>';
+    const inner = (shadow.getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p>nested shadow</p>';
+    const collector = new TextRunCollector(document.body, (root) => seen.push(root));
+    while (!collector.collect(Number.POSITIVE_INFINITY));
+    expect(collector.runs.map((run) => run.text)).toEqual([
+      'before light slotted', 'shadow  text', 'nested shadow', ' after', 'next',
+    ]);
+    expect(seen).toEqual([shadow, inner]);
+  });
+
+  it('reads the shadow root of a host without light children, and of the root itself', () => {
+    const runs = runsOf('<div id="host"></div><p>after</p>', (root) => {
+      (root.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = 'in shadow';
+    });
+    expect(runs.map((run) => run.text)).toEqual(['in shadow', 'after']);
+    const collector = new TextRunCollector(document.getElementById('host') as HTMLElement);
+    while (!collector.collect(Number.POSITIVE_INFINITY));
+    expect(collector.runs.map((run) => run.text)).toEqual(['in shadow']);
+  });
+
+  it('reads a text node root, an inline root, and nothing under a skipped ancestor', () => {
+    document.body.innerHTML = '<p>a <b id="bold">b <i>c</i></b></p><div contenteditable><p id="editable">d</p></div>';
+    const textOnly = new TextRunCollector((document.getElementById('bold') as HTMLElement).firstChild as Text);
+    while (!textOnly.collect(Number.POSITIVE_INFINITY));
+    expect(textOnly.runs.map((run) => run.text)).toEqual(['b ']);
+    const inline = new TextRunCollector(document.getElementById('bold') as HTMLElement);
+    while (!inline.collect(Number.POSITIVE_INFINITY));
+    expect(inline.runs.map((run) => run.text)).toEqual(['b c']);
+    const editable = new TextRunCollector(document.getElementById('editable') as HTMLElement);
+    while (!editable.collect(Number.POSITIVE_INFINITY));
+    expect(editable.runs).toEqual([]);
+  });
+
+  it('reads on after a subtree the page removed while the walk was inside it', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>item ${i}</li>`).join('');
+    document.body.innerHTML = `<ul id="list">${items}</ul><p>after the list</p>`;
+    const collector = new TextRunCollector(document.body);
+    // A clock already past the deadline: the walk stops at its first check, inside the list.
+    expect(collector.collect(0, () => 1)).toBe(false);
+    document.getElementById('list')?.remove();
+    while (!collector.collect(Number.POSITIVE_INFINITY));
+    expect(collector.runs.at(-1)?.text).toBe('after the list');
+  });
+
+  it('resumes in the middle of a run without splitting it', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `<b>w${i}</b> `).join('');
+    document.body.innerHTML = `<p>${words}</p><p>end</p>`;
+    const collector = new TextRunCollector(document.body);
+    let clock = 0;
+    let slices = 0;
+    while (!collector.collect(clock + 1, () => ++clock)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    expect(collector.runs.map((run) => run.text)).toEqual([
+      Array.from({ length: 400 }, (_, i) => `w${i} `).join(''),
+      'end',
+    ]);
+    expect(collector.runs[0]?.nodes).toHaveLength(800);
+  });
+});
+
 describe('rangeFor', () => {
   it('maps run offsets back to the text nodes they came from, across inline elements', () => {
     const [run] = runsOf('<p>Minister <b>Jean-Noël</b> Barrot said</p>');

@@ -70,24 +70,38 @@ export function rangeFor(run: TextRun, start: number, end: number): Range | null
   return range;
 }
 
-interface Frame {
-  node: Node;
-  /** Next child to visit. */
-  child: Node | null;
-  /** Whether leaving this node ends the current run (block elements, shadow roots). */
-  breaks: boolean;
-  /** The open shadow root still to visit after the light children (a host renders it in their place). */
-  shadow: ShadowRoot | null;
-}
+/** What each node open on the walk's stack is: flags, so the stack holds no objects. */
+const BREAKS = 1; // leaving it ends the current run (block elements, shadow roots, the root)
+const SCOPE = 2; // the root of a tree walked by its own TreeWalker (the collector's root, a shadow root)
+const CHILDLESS = 4; // the walker still stands on it rather than on one of its children
 
 /**
- * Walks a subtree depth-first with an explicit stack, so `collect` can stop at a deadline and resume.
- * Runs are emitted as they close; call `collect` until it returns true.
+ * Walks a subtree in document order with native TreeWalkers (one per tree: the root's, then each open
+ * shadow root's), so `collect` can stop at a deadline and resume. Runs are emitted as they close; call
+ * `collect` until it returns true.
+ *
+ * Why TreeWalkers and flag arrays: the walk runs on every page, in code that is still cold, and each DOM
+ * property read is a call into the browser. The walker steps over comments natively, skipped subtrees are
+ * stepped over whole (`nextSibling`), and the stack holds numbers rather than one object per element.
  */
 export class TextRunCollector {
   readonly runs: TextRun[] = [];
-  private readonly stack: Frame[] = [];
-  private current: TextRun = { text: '', nodes: [], starts: [] };
+  /** Open nodes from the root down, their flags, and the open shadow root each still has to walk. */
+  private readonly open: Node[] = [];
+  private readonly flags: number[] = [];
+  /**
+   * For nodes that were open when a slice ended: the sibling that followed them then (undefined for the
+   * others). The page may move or remove nodes between slices; the walk then goes on where the DOM was.
+   */
+  private readonly resumeAfter: Array<Node | null | undefined> = [];
+  private readonly shadows: Array<ShadowRoot | null> = [];
+  /** Walkers of the trees open on the stack, innermost last. */
+  private readonly walkers: TreeWalker[] = [];
+  /** The next node to visit, or null when the innermost open node has no more children. */
+  private next: Node | null = null;
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
   private visited = 0;
 
   /** `onShadowRoot` hears of each open shadow root entered, so the caller can watch it for changes. */
@@ -95,80 +109,165 @@ export class TextRunCollector {
     root: Node,
     private readonly onShadowRoot: (shadow: ShadowRoot) => void = () => undefined,
   ) {
-    if (root.nodeType === Node.TEXT_NODE) {
+    const type = root.nodeType;
+    if (type === TEXT_NODE) {
       this.addText(root as Text);
       return;
     }
-    if (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf(root as Element)) return;
-    this.push(root);
+    if (type === ELEMENT_NODE) {
+      const element = root as Element;
+      if (hasSkippedAncestorOrSelf(element)) return;
+      this.enterTree(root, INLINE_TAGS.has(element.tagName) ? SCOPE : SCOPE | BREAKS, openShadowOf(element));
+    } else {
+      this.enterTree(root, SCOPE | BREAKS, null);
+    }
   }
 
   /** Collects until done (true) or until `now() > deadline` (false; call again to continue). */
   collect(deadline: number, now: () => number = () => performance.now()): boolean {
-    while (this.stack.length > 0) {
-      if ((++this.visited & 127) === 0 && now() > deadline) return false;
-      const frame = this.stack[this.stack.length - 1] as Frame;
-      const child = frame.child;
-      if (child) {
-        frame.child = child.nextSibling;
-        this.visit(child);
+    const { open, flags, shadows, walkers, resumeAfter } = this;
+    let walker = walkers[walkers.length - 1] as TreeWalker;
+    let node = this.next;
+    while (flags.length > 0) {
+      if ((++this.visited & 127) === 0 && now() > deadline) {
+        this.next = node;
+        for (let i = 0; i < open.length; i++) {
+          if (resumeAfter[i] === undefined && !((flags[i] as number) & SCOPE)) resumeAfter[i] = (open[i] as Node).nextSibling;
+        }
+        return false;
+      }
+      if (node !== null) {
+        if (node.nodeType === TEXT_NODE) {
+          this.addText(node as Text);
+          node = walker.nextSibling();
+          continue;
+        }
+        const element = node as Element;
+        const tag = element.tagName;
+        if (tag === 'BR') {
+          this.flush();
+          node = walker.nextSibling();
+          continue;
+        }
+        const inline = INLINE_TAGS.has(tag);
+        if (isSkipped(element, tag)) {
+          if (!inline) this.flush();
+          node = walker.nextSibling();
+          continue;
+        }
+        if (!inline) this.flush();
+        node = walker.firstChild();
+        open.push(element);
+        resumeAfter.push(undefined);
+        flags.push(inline ? (node === null ? CHILDLESS : 0) : node === null ? BREAKS | CHILDLESS : BREAKS);
+        shadows.push(SHADOW_HOST_TAGS.has(tag) || mayBeCustom(tag) ? openShadowOf(element) : null);
         continue;
       }
-      if (frame.shadow) {
-        const shadow = frame.shadow;
-        frame.shadow = null;
+      // The innermost open node has no more children: its shadow root comes next, else it closes.
+      const top = flags.length - 1;
+      const shadow = shadows[top];
+      if (shadow) {
+        shadows[top] = null;
         this.flush();
         this.onShadowRoot(shadow);
-        this.stack.push({ node: shadow, child: shadow.firstChild, breaks: true, shadow: null });
+        walker = this.enterTree(shadow, SCOPE | BREAKS, null);
+        node = this.next;
         continue;
       }
-      this.stack.pop();
-      if (frame.breaks) this.flush();
+      const closed = open.pop() as Node;
+      const resume = resumeAfter.pop();
+      const flag = flags.pop() as number;
+      shadows.pop();
+      if (flag & BREAKS) this.flush();
+      if (flag & SCOPE) {
+        walkers.pop();
+        if (walkers.length === 0) break;
+        walker = walkers[walkers.length - 1] as TreeWalker;
+        // The host's light children and shadow root are done: it closes next.
+        node = null;
+        continue;
+      }
+      if (resume === undefined) {
+        if (!(flag & CHILDLESS)) walker.currentNode = closed;
+        node = walker.nextSibling();
+      } else if (resume !== null) {
+        walker.currentNode = resume;
+        const type = resume.nodeType;
+        node = type === ELEMENT_NODE || type === TEXT_NODE ? resume : walker.nextSibling();
+      } else {
+        node = null;
+      }
     }
+    this.next = null;
     this.flush();
     return true;
   }
 
-  private visit(node: Node): void {
-    if (node.nodeType === Node.TEXT_NODE) {
-      this.addText(node as Text);
-      return;
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
-    const element = node as Element;
-    if (element.tagName === 'BR') {
-      this.flush();
-      return;
-    }
-    if (isSkippedElement(element)) {
-      if (!INLINE_TAGS.has(element.tagName)) this.flush();
-      return;
-    }
-    this.push(element);
-  }
-
-  private push(node: Node): void {
-    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
-    const breaks = !element || !INLINE_TAGS.has(element.tagName);
-    if (breaks) this.flush();
-    const shadow = element?.shadowRoot ?? null; // null for closed roots: they are the page's business
-    this.stack.push({ node, child: node.firstChild, breaks, shadow: shadow && shadow.mode === 'open' ? shadow : null });
+  /** Opens a tree (the root, or a shadow root) with its own walker; `next` becomes its first child. */
+  private enterTree(root: Node, flag: number, shadow: ShadowRoot | null): TreeWalker {
+    if (flag & BREAKS) this.flush();
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    this.walkers.push(walker);
+    this.open.push(root);
+    this.resumeAfter.push(undefined);
+    this.flags.push(flag);
+    this.shadows.push(shadow);
+    this.next = walker.firstChild();
+    return walker;
   }
 
   private addText(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
-    this.current.starts.push(this.current.text.length);
-    this.current.nodes.push(node);
-    this.current.text += data;
+    this.starts.push(this.text.length);
+    this.nodes.push(node);
+    this.text += data;
   }
 
   private flush(): void {
-    const run = this.current;
-    if (run.nodes.length === 0) return;
-    if (/\S/.test(run.text)) this.runs.push(run);
-    this.current = { text: '', nodes: [], starts: [] };
+    if (this.nodes.length === 0) return;
+    if (/\S/.test(this.text)) this.runs.push({ text: this.text, nodes: this.nodes, starts: this.starts });
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
   }
+}
+
+/**
+ * Elements that may have a shadow root (attachShadow throws on any other HTML element; SVG and MathML
+ * are skipped anyway), as tag names in HTML (upper case) and XML documents. Asking any other element for
+ * its `shadowRoot` is a DOM call that can only answer null.
+ */
+const SHADOW_HOST_TAGS = new Set(
+  ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+    'nav', 'p', 'section', 'span'].flatMap((name) => [name, name.toUpperCase()]),
+);
+
+/** Custom element names hold a hyphen; a prefixed XML name (`h:div`) is left to the DOM too. */
+function mayBeCustom(tag: string): boolean {
+  return tag.includes('-') || tag.includes(':');
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+
+/** An element's shadow root if open; closed roots (null here anyway) are the page's business. */
+function openShadowOf(element: Element): ShadowRoot | null {
+  const shadow = element.shadowRoot;
+  return shadow !== null && shadow.mode === 'open' ? shadow : null;
+}
+
+/** `isSkippedElement` with the tag name already read, cheapest checks first. */
+function isSkipped(element: Element, tag: string): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
+  // `instanceof` is plain JS (no call into the DOM) and exact for this realm's elements; a node of
+  // another realm (a frame's) falls back to the namespace.
+  if (!(element instanceof HTMLElement) && element.namespaceURI !== XHTML) return true;
+  if (element.hasAttribute('hidden')) return true;
+  if (!element.hasAttribute('contenteditable')) return false;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /**
