@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_NAME, highlightCss, visibleMentions, type PageMention } from './highlights';
+import { HIGHLIGHT_NAME, MentionHighlighter, highlightCss, visibleMentions, type PageMention } from './highlights';
 
 const mention = (entityId: string, type: PageMention['type']): PageMention => ({
   range: {} as Range,
@@ -35,5 +35,59 @@ describe('highlightCss', () => {
     expect(highlightCss('underline')).toContain('dotted');
     expect(highlightCss('background')).toContain('background-color');
     expect(highlightCss('none')).toBe('');
+  });
+});
+
+describe('MentionHighlighter', () => {
+  // The document as the highlighter uses it: a highlight registry, Highlight (a set of ranges) and adoptable sheets.
+  function fakeDocument() {
+    const registry = new Map<string, Set<Range>>();
+    const doc = {
+      adoptedStyleSheets: [] as unknown[],
+      defaultView: {
+        CSS: { highlights: registry },
+        Highlight: class extends Set<Range> {},
+        CSSStyleSheet: class {
+          replaceSync(): void {}
+        },
+      },
+    };
+    return { doc: doc as unknown as Document, registry };
+  }
+  const range = (name: string) => ({ name }) as unknown as Range;
+
+  it('registers exactly the ranges it is given, after any sequence of changes', () => {
+    const { doc, registry } = fakeDocument();
+    const highlighter = new MentionHighlighter(doc);
+    const [a, b, c] = [range('a'), range('b'), range('c')];
+    highlighter.show([a, b]);
+    expect([...(registry.get(HIGHLIGHT_NAME) ?? [])]).toEqual([a, b]);
+    highlighter.show([b, c]);
+    expect(new Set(registry.get(HIGHLIGHT_NAME))).toEqual(new Set([b, c]));
+    highlighter.show([]);
+    expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(0);
+  });
+
+  it('restores its marks when a page script has emptied or added to its highlight', () => {
+    const { doc, registry } = fakeDocument();
+    const highlighter = new MentionHighlighter(doc);
+    const [a, b, pages] = [range('a'), range('b'), range('page’s own')];
+    highlighter.show([a, b]);
+    registry.get(HIGHLIGHT_NAME)?.clear();
+    highlighter.show([a, b]);
+    expect(new Set(registry.get(HIGHLIGHT_NAME))).toEqual(new Set([a, b]));
+    registry.get(HIGHLIGHT_NAME)?.add(pages);
+    highlighter.show([a]);
+    expect([...(registry.get(HIGHLIGHT_NAME) ?? [])]).toEqual([a]);
+  });
+
+  it('leaves no highlight and no stylesheet behind when destroyed', () => {
+    const { doc, registry } = fakeDocument();
+    const highlighter = new MentionHighlighter(doc);
+    highlighter.show([range('a')]);
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+    highlighter.destroy();
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(doc.adoptedStyleSheets).toHaveLength(0);
   });
 });

@@ -63,6 +63,8 @@ export function compareRanges(a: Range, b: Range): number {
 export class MentionHighlighter {
   private readonly sheet: CSSStyleSheet | null;
   private highlight: Highlight | null = null;
+  /** The ranges in `highlight`, as we last set them. */
+  private shown = new Set<Range>();
 
   constructor(private readonly doc: Document) {
     this.sheet = createSheet(doc);
@@ -85,12 +87,21 @@ export class MentionHighlighter {
     const HighlightClass = win?.Highlight ?? globalThis.Highlight;
     if (!this.highlight) {
       this.highlight = new HighlightClass();
+      this.shown = new Set();
       registry.set(HIGHLIGHT_NAME, this.highlight);
     } else if (registry.get(HIGHLIGHT_NAME) !== this.highlight) {
       registry.set(HIGHLIGHT_NAME, this.highlight);
     }
-    this.highlight.clear();
-    for (const range of ranges) this.highlight.add(range);
+    // Only the difference goes to the browser: a rescan or a fuzzy answer changes a few marks of many.
+    const next = new Set(ranges);
+    if (this.highlight.size !== this.shown.size) {
+      // Someone else changed our highlight (a page script may): start from what we mean to show.
+      this.highlight.clear();
+      this.shown = new Set();
+    }
+    for (const range of this.shown) if (!next.has(range)) this.highlight.delete(range);
+    for (const range of next) if (!this.shown.has(range)) this.highlight.add(range);
+    this.shown = next;
   }
 
   /** Removes every mark and the stylesheet: the page is as it was. */
@@ -98,6 +109,7 @@ export class MentionHighlighter {
     const registry = highlightRegistry(this.doc);
     if (registry && this.highlight && registry.get(HIGHLIGHT_NAME) === this.highlight) registry.delete(HIGHLIGHT_NAME);
     this.highlight = null;
+    this.shown = new Set();
     if (this.sheet) {
       try {
         this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
