@@ -13,7 +13,7 @@ import type { FactcardsDb } from './db';
 import { StoreError, toProtocolError } from './errors';
 import { importPack } from './import';
 import { ensureBundledPack, exportPack, listPacks, loadBundledPack, removePack, resetToSeed, setPackEnabled } from './packs';
-import { getArticle, getCard, getGazetteer, getMatchableEntities, getMatcherSource, getSearchCorpus, listEntityArticles } from './queries';
+import { getArticle, getCard, getGazetteer, getMatchableEntities, getMatcherSource, getSearchCorpus, listEntityArticles, type MatcherSource } from './queries';
 import { getRevision } from './revision';
 
 const MATCHER_CACHE_KEY = 'compiledMatcher';
@@ -61,26 +61,26 @@ function revisionCache<T>(build: () => Promise<{ revision: string; value: T }>, 
 export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServiceOptions) {
   const currentRevision = () => getRevision(db);
 
-  const matcher = revisionCache<CompiledMatcher>(async () => {
-    // Revision and source are read in one transaction, so the matcher is labelled with the data it holds.
-    const { revision, source, stored } = await db.transaction('r', [db.meta, db.packs, db.entities], async () => ({
-      revision: await getRevision(db),
-      source: await getMatcherSource(db),
-      stored: await db.meta.get(MATCHER_CACHE_KEY),
-    }));
-    const cached = stored?.value as { revision?: string; matcher?: CompiledMatcher } | undefined;
-    if (cached?.revision === revision && cached.matcher?.format === COMPILED_MATCHER_FORMAT) {
-      return { revision, value: cached.matcher };
+  // Compiled when packs change (and kept in the meta table, so a restarted background does not compile
+  // it again), then loaded once per revision: every page's text is matched against this one copy.
+  const matcher = revisionCache<Matcher>(async () => {
+    // The revision and what it labels are read in one transaction; the entities only when the stored copy is stale.
+    type Read = { revision: string; stored: CompiledMatcher } | { revision: string; source: MatcherSource };
+    const read = await db.transaction('r', [db.meta, db.packs, db.entities], async (): Promise<Read> => {
+      const revision = await getRevision(db);
+      const cached = (await db.meta.get(MATCHER_CACHE_KEY))?.value as { revision?: string; matcher?: CompiledMatcher } | undefined;
+      const stored = cached?.revision === revision ? cached.matcher : undefined;
+      if (stored && stored.format === COMPILED_MATCHER_FORMAT) return { revision, stored };
+      return { revision, source: await getMatcherSource(db) };
+    });
+    let compiled: CompiledMatcher;
+    if ('stored' in read) {
+      compiled = read.stored;
+    } else {
+      compiled = compileMatcher(read.source.entities, read.source.aliases);
+      await db.meta.put({ key: MATCHER_CACHE_KEY, value: { revision: read.revision, matcher: compiled } });
     }
-    const compiled = compileMatcher(source.entities, source.aliases);
-    await db.meta.put({ key: MATCHER_CACHE_KEY, value: { revision, matcher: compiled } });
-    return { revision, value: compiled };
-  }, currentRevision);
-
-  // Loaded once per revision and kept: every page's text is matched against this one copy.
-  const loadedMatcher = revisionCache<Matcher>(async () => {
-    const { revision, value } = await matcher();
-    return { revision, value: loadMatcher(value) };
+    return { revision: read.revision, value: loadMatcher(compiled) };
   }, currentRevision);
 
   const fuzzy = revisionCache<(candidate: string) => FuzzyMatch | null>(async () => {
@@ -124,7 +124,7 @@ export function createKnowledgeService({ db, seed, onRevision }: KnowledgeServic
     matchText: (texts: unknown): Promise<Result<TextMatches & { revision: string }>> =>
       toResult(async () => {
         const checked = checkTexts(texts);
-        const { revision, value } = await loadedMatcher();
+        const { revision, value } = await matcher();
         return { revision, ...matchTexts(checked, value) };
       }),
 
