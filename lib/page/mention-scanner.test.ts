@@ -84,6 +84,19 @@ describe('MentionScanner', () => {
     expect(page.marks()).toEqual([]);
   });
 
+  it('reads an inline element added inside a block together with the block, as runs are read', async () => {
+    const page = scan('<p id="para">the coalition of the </p>');
+    current = page.scanner;
+    await page.scanner.start();
+    expect(page.marks()).toEqual([]);
+    const inserted = document.createElement('ins');
+    inserted.textContent = 'willing';
+    document.getElementById('para')?.append(inserted);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await page.scanner.whenIdle();
+    expect(page.marks()).toEqual([['coalition of the willing', 'coalition']]);
+  });
+
   it('marks text added later and forgets marks whose text is gone', async () => {
     const page = scan('<p id="first">Barrot spoke.</p>');
     current = page.scanner;

@@ -7,7 +7,7 @@
 import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
 import { compareRanges, type PageMention } from './highlights';
-import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, rangeFor, type TextRun } from './text-runs';
+import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElement, rangeFor, type TextRun } from './text-runs';
 
 /** Longest stretch of work before yielding to the page. */
 const SLICE_MS = 8;
@@ -127,7 +127,7 @@ export class MentionScanner {
           if (this.options.isOwnNode(node)) continue;
           added = true;
           // An inline node or text joins its block's run, so the whole block is read again.
-          roots.push(node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element) ? node : blockAncestor(record.target));
+          roots.push(node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element) ? node : blockAncestor(record.target));
         }
         if (!added && record.removedNodes.length > 0 && [...record.removedNodes].some((node) => !this.options.isOwnNode(node))) {
           // Removing an inline piece can join two words into a name, or break one.
@@ -324,12 +324,6 @@ export class MentionScanner {
     }
     this.account(performance.now() - sliceStart);
   }
-}
-
-const INLINE_PROBE = new Set(['A', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'MARK', 'SMALL', 'SUB', 'SUP', 'U', 'S', 'CODE', 'ABBR', 'CITE', 'Q', 'TIME', 'FONT']);
-
-function isInline(element: Element): boolean {
-  return INLINE_PROBE.has(element.tagName);
 }
 
 /** Consecutive runs of at most `maxChars` characters together (a longer run goes alone). */

@@ -22,6 +22,11 @@ const INLINE_TAGS = new Set([
   'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'NOBR', 'SLOT',
 ]);
 
+/** Whether an element continues the surrounding run (laid out inline by default). */
+export function isInlineElement(element: Element): boolean {
+  return INLINE_TAGS.has(element.tagName);
+}
+
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /** Whether an element's subtree is out of scope: not prose (SVG, form fields…), editable, hidden, or ours. */
