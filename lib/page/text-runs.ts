@@ -31,12 +31,7 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /** Whether an element's subtree is out of scope: not prose (SVG, form fields…), editable, hidden, or ours. */
 export function isSkippedElement(element: Element): boolean {
-  if (element.namespaceURI !== XHTML) return true; // SVG, MathML
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  return false;
+  return isSkipped(element, element.tagName);
 }
 
 /** One block's text and the text nodes it came from. */
@@ -122,7 +117,7 @@ export class TextRunCollector {
     if (type === ELEMENT_NODE) {
       const element = root as Element;
       if (hasSkippedAncestorOrSelf(element)) return;
-      this.enterTree(root, INLINE_TAGS.has(element.tagName) ? SCOPE : SCOPE | BREAKS, openShadowOf(element));
+      this.enterTree(root, isInlineElement(element) ? SCOPE : SCOPE | BREAKS, openShadowOf(element));
     } else {
       this.enterTree(root, SCOPE | BREAKS, null);
     }
@@ -263,11 +258,11 @@ function openShadowOf(element: Element): ShadowRoot | null {
   return shadow !== null && shadow.mode === 'open' ? shadow : null;
 }
 
-/** `isSkippedElement` with the tag name already read, cheapest checks first. */
+/** `isSkippedElement` with the tag name already read (the walk has it), cheapest checks first. */
 function isSkipped(element: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
-  // `instanceof` is plain JS (no call into the DOM) and exact for this realm's elements; a node of
-  // another realm (a frame's) falls back to the namespace.
+  // Not HTML (SVG, MathML). `instanceof` is plain JS (no call into the DOM) and exact for this realm's
+  // elements; a node of another realm (a frame's) falls back to the namespace.
   if (!(element instanceof HTMLElement) && element.namespaceURI !== XHTML) return true;
   if (element.hasAttribute('hidden')) return true;
   if (!element.hasAttribute('contenteditable')) return false;
@@ -302,7 +297,7 @@ export function hasSkippedAncestorOrSelf(element: Element | null): boolean {
 /** The nearest ancestor that starts a run: where a rescan of a changed node must begin. */
 export function blockAncestor(node: Node): Node {
   let current: Node = node.nodeType === Node.ELEMENT_NODE ? node : (node.parentNode ?? node);
-  while (current.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((current as Element).tagName) && current.parentNode) {
+  while (current.nodeType === Node.ELEMENT_NODE && isInlineElement(current as Element) && current.parentNode) {
     current = current.parentNode;
   }
   return current;
