@@ -7,7 +7,7 @@
  * The per-character fold is the matcher's (`foldCode`), so search and page matching agree on what
  * "the same letter" means; where that fold expands a letter ("ß" → "ss") search keeps its first letter.
  */
-import { foldCode, isWordCode } from '../match/normalize';
+import { foldCode, isWordCode, tokenize } from '../match/normalize';
 
 /** The text the reader sees, in composed form, so that one letter with its accent is one code unit. */
 export function displayForm(text: string): string {
@@ -29,17 +29,7 @@ export function foldForSearch(text: string): string {
   return text.replace(FOLDABLE, foldChar);
 }
 
-/** The word tokens of folded text: runs of letters and digits. */
+/** The word tokens of folded text: runs of letters and digits, as the matcher's `tokenize` cuts them. */
 export function foldedTokens(folded: string): string[] {
-  const tokens: string[] = [];
-  let start = -1;
-  for (let index = 0; index <= folded.length; index++) {
-    const isWord = index < folded.length && isWordCode(folded.charCodeAt(index));
-    if (isWord && start < 0) start = index;
-    else if (!isWord && start >= 0) {
-      tokens.push(folded.slice(start, index));
-      start = -1;
-    }
-  }
-  return tokens;
+  return tokenize(folded).map(({ start, end }) => folded.slice(start, end));
 }
