@@ -2,11 +2,12 @@
  * One article: title, outlet, date, source link (http(s) only), and its text with every mention a link
  * to the entity's view. Paragraphs are shown a page at a time, since imported texts can be long.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { ArticleView as ArticleViewData } from '../../lib/messaging/protocol';
 import { formatPartialDate } from '../../lib/pack/dates';
 import { outletLabel } from './labels';
 import type { PopupApi } from './popup-api';
+import { useResult } from './use-result';
 import { httpUrl } from '../../lib/pack/http-url';
 
 export const PARAGRAPHS_PAGE = 30;
@@ -28,21 +29,8 @@ export function paragraphRanges(text: string): Array<[number, number]> {
 }
 
 export function ArticleView({ api, articleId, onOpenEntity }: ArticleViewProps) {
-  const [article, setArticle] = useState<{ status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; value: ArticleViewData }>({
-    status: 'loading',
-  });
+  const article = useResult<ArticleViewData>(useCallback(() => api.getArticle(articleId), [api, articleId]));
   const [shownParagraphs, setShownParagraphs] = useState(PARAGRAPHS_PAGE);
-
-  useEffect(() => {
-    // The popup keys this view by article, so a new article is a new mount: nothing to reset here.
-    let current = true;
-    void api.getArticle(articleId).then((result) => {
-      if (current) setArticle(result.ok ? { status: 'done', value: result.value } : { status: 'error', message: result.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, articleId]);
 
   if (article.status === 'loading') return <p className="fc-state" role="status">Loading…</p>;
   if (article.status === 'error') {

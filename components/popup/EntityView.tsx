@@ -3,13 +3,14 @@
  * timeline, shown a page at a time; its roles over time; and the articles that mention it, paged from the
  * background.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSearchItem, EntityCard as EntityCardData } from '../../lib/messaging/protocol';
 import { formatPartialDate } from '../../lib/pack/dates';
 import type { Theme } from '../../lib/settings';
 import { EntityCard } from '../EntityCard';
 import { outletLabel } from './labels';
 import type { PopupApi } from './popup-api';
+import { useResult } from './use-result';
 
 /** The timeline the popup asks for: every context of any entity a reader would scroll through. */
 export const ENTITY_VIEW_MAX_CONTEXTS = 2_000;
@@ -23,22 +24,9 @@ export interface EntityViewProps {
   onOpenArticle: (articleId: string) => void;
 }
 
-type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; value: T };
-
 export function EntityView({ api, entityId, theme, onOpenArticle }: EntityViewProps) {
-  const [card, setCard] = useState<Load<EntityCardData>>({ status: 'loading' });
+  const card = useResult<EntityCardData>(useCallback(() => api.getCard(entityId, ENTITY_VIEW_MAX_CONTEXTS), [api, entityId]));
   const [shownContexts, setShownContexts] = useState(CONTEXTS_PAGE);
-
-  useEffect(() => {
-    // The popup keys this view by entity, so a new entity is a new mount: nothing to reset here.
-    let current = true;
-    void api.getCard(entityId, ENTITY_VIEW_MAX_CONTEXTS).then((result) => {
-      if (current) setCard(result.ok ? { status: 'done', value: result.value } : { status: 'error', message: result.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, entityId]);
 
   if (card.status === 'loading') return <p className="fc-state" role="status">Loading…</p>;
   if (card.status === 'error') {
