@@ -71,6 +71,8 @@ export interface LaunchOptions {
   /** Extra browser arguments (Chromium) or preferences (Firefox). */
   chromiumArgs?: string[];
   firefoxPrefs?: Record<string, unknown>;
+  /** The reader's system preferences, as pages see them through media queries (default: light, motion). */
+  media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: boolean };
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -121,6 +123,8 @@ async function launchChromium(withExtension: boolean, options: LaunchOptions): P
     executablePath: EXECUTABLES.chromium,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    colorScheme: options.media?.colorScheme ?? 'light',
+    reducedMotion: options.media?.reducedMotion ? 'reduce' : 'no-preference',
     args: [
       ...(withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
       '--no-sandbox',
@@ -200,6 +204,9 @@ async function launchFirefox(withExtension: boolean, options: LaunchOptions): Pr
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // What the system reports; pages see it as prefers-color-scheme and prefers-reduced-motion.
+      'ui.systemUsesDarkTheme': options.media?.colorScheme === 'dark' ? 1 : 0,
+      'ui.prefersReducedMotion': options.media?.reducedMotion ? 1 : 0,
       ...(options.firefoxPrefs ?? {}),
     },
   });
