@@ -32,17 +32,20 @@ export function waitForHighlight(page: TestPage, text: string, containerId?: str
   );
 }
 
-/** Scrolls the first highlighted mention reading `text` into view and moves the pointer onto its middle. */
-export async function hoverMention(page: TestPage, text: string): Promise<void> {
+/**
+ * Scrolls the first highlighted mention reading `text` into view (its block centred, or at the bottom
+ * edge with `block: 'end'`) and moves the pointer onto its middle.
+ */
+export async function hoverMention(page: TestPage, text: string, { block = 'center' }: { block?: 'center' | 'end' } = {}): Promise<void> {
   await page.mouseMove(1, 1);
-  const point = await page.evaluate((text) => {
+  const point = await page.evaluate(({ text, block }) => {
     const highlight = CSS.highlights.get('factcards-mention');
     const range = highlight ? [...highlight].find((candidate) => (candidate as Range).toString() === text) : undefined;
     if (!range) return null;
-    (range.startContainer.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+    (range.startContainer.parentElement as Element).scrollIntoView({ block, behavior: 'instant' });
     const rect = (range as Range).getClientRects()[0];
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  }, text);
+  }, { text, block });
   if (!point) throw new Error(`no highlighted mention "${text}"`);
   // Scrolling ends any dwell; wait a frame so the card logic sees a settled page, then hover.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
