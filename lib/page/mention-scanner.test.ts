@@ -16,7 +16,11 @@ interface Harness {
   marks: () => Array<[string, string]>;
 }
 
-function scan(html: string, answer: (texts: string[]) => Result<TextMatches> = (texts) => ({ ok: true, value: matchTexts(texts, matcher) })): Harness {
+function scan(
+  html: string,
+  answer: (texts: string[]) => Result<TextMatches> = (texts) => ({ ok: true, value: matchTexts(texts, matcher) }),
+  isOwnNode: (node: Node) => boolean = () => false,
+): Harness {
   document.body.innerHTML = html;
   const sent: string[][] = [];
   let latest: PageMention[] = [];
@@ -28,7 +32,7 @@ function scan(html: string, answer: (texts: string[]) => Result<TextMatches> = (
     },
     resolveFuzzy: async (candidates) => ({ ok: true, value: candidates.map((candidate) => resolveFuzzy(candidate)) }),
     onChange: (mentions) => (latest = mentions),
-    isOwnNode: () => false,
+    isOwnNode,
     yieldToPage: () => Promise.resolve(),
   });
   return { scanner, sent, marks: () => latest.map((mention) => [mention.range.toString(), mention.entityId]) };
@@ -95,6 +99,32 @@ describe('MentionScanner', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await page.scanner.whenIdle();
     expect(page.marks()).toEqual([['coalition of the willing', 'coalition']]);
+  });
+
+  it('follows text edited in place: a new name is marked where it now stands, a name edited away loses its mark', async () => {
+    const page = scan('<p id="first">Barrot spoke.</p><p id="second">Merz replied.</p>');
+    current = page.scanner;
+    await page.scanner.start();
+    (document.getElementById('first')?.firstChild as Text).data = 'Yesterday, Barrot spoke.';
+    (document.getElementById('second')?.firstChild as Text).data = 'Nobody replied.';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await page.scanner.whenIdle();
+    expect(page.marks()).toEqual([['Barrot', 'barrot']]);
+  });
+
+  it('never reads what the extension adds to the page itself', async () => {
+    const page = scan('<p>Barrot spoke.</p>', undefined, (node) => node instanceof Element && node.hasAttribute('data-own'));
+    current = page.scanner;
+    await page.scanner.start();
+    const own = document.createElement('div');
+    own.setAttribute('data-own', '');
+    own.textContent = 'Merz replied.';
+    document.body.append(own);
+    own.textContent = 'Merz replied again.';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await page.scanner.whenIdle();
+    expect(page.sent).toEqual([['Barrot spoke.']]);
+    expect(page.marks()).toEqual([['Barrot', 'barrot']]);
   });
 
   it('marks text added later and forgets marks whose text is gone', async () => {
