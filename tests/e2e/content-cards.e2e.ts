@@ -147,6 +147,33 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('follows an in-page navigation: the new view is marked and the old view leaves no mark behind', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/fixtures/content-scope.html`);
+    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    // What a single-page app does on a link: a new URL in history, and the view swapped in place.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/fixtures/next-story');
+      const article = document.createElement('article');
+      article.id = 'next';
+      const heading = document.createElement('h1');
+      heading.textContent = 'Keir Starmer in Paris';
+      const paragraph = document.createElement('p');
+      paragraph.append('General ', Object.assign(document.createElement('em'), { textContent: 'Mandon' }), ' briefed the coalition of the willing.');
+      article.append(heading, paragraph);
+      document.body.replaceChildren(article);
+    });
+    const marks = await page.waitFor(() => {
+      const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
+      const settled = ranges.length === 4 && ranges.every((range) => range.startContainer.isConnected && range.startContainer.parentElement?.closest('#next'));
+      return settled ? ranges.map((range) => range.toString()) : null;
+    });
+    expect(marks).toEqual(['Keir Starmer', 'Paris', 'Mandon', 'coalition of the willing']);
+    await hoverMention(page, 'Mandon');
+    expect((await waitForCard(page)).name).toContain('Mandon');
+    await page.close();
+  });
+
   it("keeps the store out of the page's origin", async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/demo/`);
