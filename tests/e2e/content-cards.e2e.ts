@@ -174,6 +174,27 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks and opens cards on a page that sabotages the DOM built-ins, and throws nothing into it', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/fixtures/content-hostile.html`);
+    // The sabotage is real in the page's world…
+    expect(await page.evaluate(() => {
+      try {
+        document.createRange();
+        return 'intact';
+      } catch {
+        return 'sabotaged';
+      }
+    })).toBe('sabotaged');
+    // …and Factcards, in its own, works as anywhere else.
+    expect(await waitForHighlight(page, 'Jean-Noël Barrot', 'hostile')).toBe(true);
+    expect(await waitForHighlight(page, 'Mandon', 'hostile')).toBe(true);
+    await hoverMention(page, 'Mandon');
+    expect((await waitForCard(page)).name).toContain('Mandon');
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+
   it("keeps the store out of the page's origin", async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/demo/`);
