@@ -1,9 +1,11 @@
 /**
- * What the page in the tab mentions (entity and count, from its content script), and the switches that
- * turn Factcards off for this site or everywhere. The switches write settings; content scripts watch
- * settings, so open tabs follow at once, and this list is asked again once they have.
+ * What the page in the tab mentions (entity and count, its frames added up, kept current while the popup
+ * is open), and the switches that turn Factcards off for this site or everywhere. The switches write
+ * settings; content scripts watch settings, so open tabs follow at once, and the page's state is asked
+ * again once they have.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { PageMentionCount } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings';
 import { ENTITY_TYPE_LABELS } from './labels';
 import { isSiteEnabled, withSiteEnabled, type PageInfo, type PopupApi } from './popup-api';
@@ -22,6 +24,9 @@ export interface OnThisPageProps {
 
 export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
   const [page, setPage] = useState<{ status: 'loading' } | { status: 'done'; info: PageInfo | null }>({ status: 'loading' });
+  // Null until the page's frames have reported (the top one answers as soon as the port opens).
+  const [reported, setReported] = useState<PageMentionCount[] | null>(null);
+  const mentions = reported ?? [];
   const [revealFailed, setRevealFailed] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
 
@@ -36,6 +41,7 @@ export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
   }, [api]);
 
   useEffect(() => refresh(), [refresh]);
+  useEffect(() => api.watchPageMentions(setReported), [api]);
   useEffect(() => {
     if (!settings) return;
     let cancel = () => {};
@@ -57,15 +63,15 @@ export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
   return (
     <section className="fc-section fc-on-this-page" aria-labelledby="fc-on-this-page-heading">
       <h2 id="fc-on-this-page-heading">On this page</h2>
-      {page.status === 'loading' ? <p className="fc-state">Looking at the page…</p> : null}
+      {page.status === 'loading' || (info?.active && reported === null) ? <p className="fc-state">Looking at the page…</p> : null}
       {page.status === 'done' && !info ? (
         <p className="fc-state">Factcards cannot read this page: browser pages, extension pages and some file types are out of its reach.</p>
       ) : null}
       {info && !info.active ? <p className="fc-state">Factcards is off on this page.</p> : null}
-      {info && info.active && info.mentions.length === 0 ? <p className="fc-state">Nothing Factcards knows is mentioned on this page.</p> : null}
-      {info && info.active && info.mentions.length > 0 ? (
+      {info && info.active && reported?.length === 0 ? <p className="fc-state">Nothing Factcards knows is mentioned on this page.</p> : null}
+      {info && info.active && mentions.length > 0 ? (
         <ul className="fc-page-mentions">
-          {(showAll ? info.mentions : info.mentions.slice(0, PAGE_MENTIONS_SHOWN)).map((mention) => (
+          {(showAll ? mentions : mentions.slice(0, PAGE_MENTIONS_SHOWN)).map((mention) => (
             <li key={mention.entityId} data-entity-id={mention.entityId}>
               <button
                 type="button"
@@ -87,9 +93,9 @@ export function OnThisPage({ api, settings, onOpenEntity }: OnThisPageProps) {
           ))}
         </ul>
       ) : null}
-      {info && info.active && !showAll && info.mentions.length > PAGE_MENTIONS_SHOWN ? (
+      {info && info.active && !showAll && mentions.length > PAGE_MENTIONS_SHOWN ? (
         <button type="button" className="fc-button" onClick={() => setShowAll(true)}>
-          Show all {info.mentions.length}
+          Show all {mentions.length}
         </button>
       ) : null}
       {revealFailed ? <p className="fc-state">Could not find {revealFailed} on the page any more.</p> : null}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleView as ArticleViewData, EntityCard, PackSummary, Result, SearchResults } from '../../lib/messaging/protocol';
+import type { ArticleView as ArticleViewData, EntityCard, PackSummary, PageMentionCount, Result, SearchResults } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { createCorpusSearch } from '../../lib/search';
 import { Popup } from './Popup';
@@ -78,6 +78,14 @@ const PACK: PackSummary = {
   entityCount: 3,
 };
 
+/** A page whose frames report `mentions` once the port opens, a moment after the popup asks. */
+function reportsMentions(mentions: PageMentionCount[]): PopupApi['watchPageMentions'] {
+  return (onChange) => {
+    const timer = setTimeout(() => onChange(mentions), 0);
+    return () => clearTimeout(timer);
+  };
+}
+
 function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { settings: Settings } {
   const listeners = new Set<(settings: Settings) => void>();
   const api: PopupApi & { settings: Settings } = {
@@ -87,11 +95,8 @@ function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { settings: Sett
     getArticle: vi.fn(async () => ok(ARTICLE)),
     listEntityArticles: vi.fn(async () => ok({ total: 1, articles: [{ id: 'a1', title: ARTICLE.title, outlet: 'Le Monde', publishedAt: null, url: null }] })),
     listPacks: vi.fn(async () => ok([PACK])),
-    getPageInfo: vi.fn(async (): Promise<PageInfo | null> => ({
-      site: 'lemonde.fr',
-      active: true,
-      mentions: [{ entityId: 'mandon', name: 'Fabien Mandon', type: 'person' as const, count: 3 }],
-    })),
+    getPageInfo: vi.fn(async (): Promise<PageInfo | null> => ({ site: 'lemonde.fr', active: true })),
+    watchPageMentions: reportsMentions([{ entityId: 'mandon', name: 'Fabien Mandon', type: 'person', count: 3 }]),
     revealMention: vi.fn(async () => true),
     getSettings: vi.fn(async (): Promise<Settings> => api.settings),
     setSettings: vi.fn(async (settings: Settings) => {
@@ -253,6 +258,21 @@ describe('On this page', () => {
     await waitFor(() => expect(api.settings.enabled).toBe(false));
   });
 
+  it('keeps the list current as the page changes and its frames report', async () => {
+    let report: (mentions: PageMentionCount[]) => void = () => undefined;
+    render(<Popup api={fakeApi({ watchPageMentions: (onChange) => ((report = onChange), () => undefined) })} />);
+    expect(await screen.findByText('Looking at the page…')).toBeTruthy();
+    act(() => report([]));
+    expect(await screen.findByText(/Nothing Factcards knows/)).toBeTruthy();
+    act(() => report([
+      { entityId: 'mandon', name: 'Fabien Mandon', type: 'person', count: 3 },
+      { entityId: 'starmer', name: 'Keir Starmer', type: 'person', count: 1 },
+    ]));
+    expect(await screen.findByRole('button', { name: 'Keir Starmer' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Fabien Mandon' })).toBeTruthy();
+    expect(screen.queryByText(/Nothing Factcards knows/)).toBeNull();
+  });
+
   it('says when the page cannot be read', async () => {
     render(<Popup api={fakeApi({ getPageInfo: vi.fn(async () => null) })} />);
     expect(await screen.findByText(/cannot read this page/)).toBeTruthy();
@@ -263,7 +283,7 @@ describe('On this page', () => {
 describe('On this page, long pages', () => {
   it('lists the most mentioned first and the rest on demand', async () => {
     const mentions = Array.from({ length: 40 }, (_, index) => ({ entityId: `e${index}`, name: `Entity ${index}`, type: 'place' as const, count: 40 - index }));
-    render(<Popup api={fakeApi({ getPageInfo: vi.fn(async () => ({ site: 'example.org', active: true, mentions })) })} />);
+    render(<Popup api={fakeApi({ getPageInfo: vi.fn(async () => ({ site: 'example.org', active: true })), watchPageMentions: reportsMentions(mentions) })} />);
     await screen.findByText('Entity 0');
     expect(document.querySelectorAll('.fc-page-mentions li')).toHaveLength(15);
     fireEvent.click(screen.getByRole('button', { name: 'Show all 40' }));

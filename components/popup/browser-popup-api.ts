@@ -6,7 +6,8 @@
  * popup, so the target is the most recently active other tab of the window.
  */
 import { browser } from 'wxt/browser';
-import { backgroundMessenger, tabMessenger } from '../../lib/messaging/protocol';
+import { connectPageMentions, type PageMentionsConnection } from '../../lib/messaging/page-mentions-port';
+import { PAGE_MENTIONS_PORT, backgroundMessenger, tabMessenger } from '../../lib/messaging/protocol';
 import { settingsItem } from '../../lib/settings';
 import { popupRequestItem } from '../../lib/settings/popup-request';
 import { asResult, type PopupApi } from './popup-api';
@@ -24,8 +25,8 @@ async function findTargetTabId(): Promise<number | null> {
 }
 
 /**
- * The content script runs in every frame; the page the reader means is the top one (an ad frame must not
- * answer for it, and the first answer wins).
+ * The content script runs in every frame; the page's site and state are the top frame's (an ad frame
+ * must not answer for it, and the first answer wins). Mentions come from every frame, over the port.
  */
 const TOP_FRAME = 0;
 
@@ -35,6 +36,17 @@ const POPUP_REQUEST_TTL_MS = 30_000;
 export function createBrowserPopupApi(): PopupApi {
   let targetTab: Promise<number | null> | null = null;
   const target = () => (targetTab ??= findTargetTabId().catch(() => null));
+  // One port to every frame of the tab, for as long as the popup is open.
+  let frames: Promise<PageMentionsConnection | null> | null = null;
+  const pageFrames = () =>
+    (frames ??= target().then((tabId) => {
+      if (tabId === null) return null;
+      try {
+        return connectPageMentions(browser.tabs.connect(tabId, { name: PAGE_MENTIONS_PORT }));
+      } catch {
+        return null; // the tab is gone
+      }
+    }));
 
   return {
     search: (query, limit) => asResult(() => backgroundMessenger.sendMessage('search', { query, limit })),
@@ -49,10 +61,21 @@ export function createBrowserPopupApi(): PopupApi {
       // No content script there (a browser page, a store page, a PDF): the popup says so.
       return tabMessenger.sendMessage('getPageInfo', undefined, { tabId, frameId: TOP_FRAME }).catch(() => null);
     },
+    watchPageMentions(onChange) {
+      let stop: (() => void) | null = null;
+      let stopped = false;
+      void pageFrames().then((connection) => {
+        if (connection && !stopped) stop = connection.watch(onChange);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
     async revealMention(entityId) {
-      const tabId = await target();
-      if (tabId === null) return false;
-      const revealed = await tabMessenger.sendMessage('revealMention', { entityId }, { tabId, frameId: TOP_FRAME }).catch(() => false);
+      const [tabId, connection] = await Promise.all([target(), pageFrames()]);
+      if (tabId === null || !connection) return false;
+      const revealed = await connection.reveal(entityId);
       if (revealed) await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
       return revealed;
     },

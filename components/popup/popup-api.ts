@@ -1,6 +1,6 @@
 /**
  * Everything the popup asks of the rest of the extension, as one interface: the background (store
- * queries), the target tab's content script (what the page mentions) and the settings. The popup's
+ * queries), the target tab's content scripts (what its frames mention) and the settings. The popup's
  * components take it as a prop, so unit tests hand them a fake and the entrypoint hands them the real one.
  */
 import type { ArticleSearchItem, ArticleView, EntityCard, PageMentionCount, PackSummary, Result, SearchResults } from '../../lib/messaging/protocol';
@@ -11,7 +11,6 @@ export interface PageInfo {
   site: string;
   /** Whether Factcards runs on the page under the current settings. */
   active: boolean;
-  mentions: PageMentionCount[];
 }
 
 export interface PopupApi {
@@ -22,6 +21,12 @@ export interface PopupApi {
   listPacks(): Promise<Result<PackSummary[]>>;
   /** The page the popup is about, or null when no content script answers there (a browser page, a PDF). */
   getPageInfo(): Promise<PageInfo | null>;
+  /**
+   * What the page mentions, its frames' marks added up, one row per entity, most frequent first: called
+   * back once the frames have reported and again whenever that changes. Returns the unsubscribe.
+   */
+  watchPageMentions(onChange: (mentions: PageMentionCount[]) => void): () => void;
+  /** Scrolls the page (the frame that has it) to the entity's first mention and opens its card. */
   revealMention(entityId: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<void>;

@@ -1,9 +1,10 @@
 /**
  * The content script: wiring only. The work happens in lib/page (scanning, highlighting, hover, cards);
  * this connects it to the background (messages), storage (settings, matcher revision) and the popup
- * (tab messages, answered by the top frame only).
+ * (tab messages, answered by the top frame only, and the page-mentions port, answered by every frame).
  */
-import { backgroundMessenger, tabMessenger } from '@/lib/messaging/protocol';
+import { newFrameKey, servePageMentions } from '@/lib/messaging/page-mentions-port';
+import { PAGE_MENTIONS_PORT, backgroundMessenger, tabMessenger } from '@/lib/messaging/protocol';
 import { PageController } from '@/lib/page/page-controller';
 import { isSameOriginWithTop } from '@/lib/page/frames';
 import { DEFAULT_SETTINGS, matcherRevisionItem, settingsItem } from '@/lib/settings';
@@ -37,11 +38,16 @@ export default defineContentScript({
       startedAt,
     );
     controller.start().catch((error: unknown) => console.debug('[factcards] start failed', error));
+    // Every frame answers the popup's port for its own marks; the popup adds them up.
+    const frame = { key: newFrameKey(), top: isTop };
+    const onConnect = (port: Browser.runtime.Port) => {
+      if (port.name === PAGE_MENTIONS_PORT) servePageMentions(port, controller, frame);
+    };
+    browser.runtime.onConnect.addListener(onConnect);
+    ctx.onInvalidated(() => browser.runtime.onConnect.removeListener(onConnect));
     if (!isTop) return;
     const removers = [
-      tabMessenger.onMessage('getPageMentions', () => controller.pageMentions()),
-      tabMessenger.onMessage('revealMention', ({ data }) => controller.revealEntity(data.entityId)),
-      tabMessenger.onMessage('getPageInfo', () => ({ site: controller.site(), active: controller.isRunning(), mentions: controller.pageMentions() })),
+      tabMessenger.onMessage('getPageInfo', () => ({ site: controller.site(), active: controller.isRunning() })),
       tabMessenger.onMessage('openCardAtSelection', () => controller.openAtSelection()),
       tabMessenger.onMessage('revealAdjacentMention', ({ data }) => controller.revealAdjacent(data.direction)),
       tabMessenger.onMessage('getPageTimings', () => controller.timings),

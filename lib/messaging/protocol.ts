@@ -4,7 +4,9 @@
  *
  * - Content script, popup and options page → background: everything that reads or writes the store,
  *   because only the background opens IndexedDB (the extension origin, never a page's).
- * - Popup → content script (a tab): what the page mentions, and revealing a mention.
+ * - Popup → content script (a tab): the page's site and state; the keyboard commands from the background.
+ * - Popup ⇄ every frame of a tab, over a port (`PAGE_MENTIONS_PORT`): what each frame marks, kept
+ *   current while the popup is open, and revealing a mention in the frame that has it.
  *
  * Payloads are plain, structured-clone/JSON-safe data. Failures come back as `Result` values rather than
  * thrown errors, so a caller always gets a message it can show.
@@ -203,15 +205,12 @@ export interface BackgroundProtocol {
 
 /** Popup → the content script of a tab. */
 export interface TabProtocol {
-  /** What the page mentions: one row per entity with its count, most frequent first. */
-  getPageMentions(): PageMentionCount[];
-  /** Scrolls to the first mention of the entity and opens its card. */
-  revealMention(request: { entityId: string }): boolean;
   /**
    * The tab's site (host name, for the popup's per-site switch: the popup has no "tabs" permission to
-   * read the URL), whether Factcards runs there under the current settings, and what the page mentions.
+   * read the URL) and whether Factcards runs there under the current settings. Asked of the top frame;
+   * what the page mentions comes from every frame over `PAGE_MENTIONS_PORT`.
    */
-  getPageInfo(): { site: string; active: boolean; mentions: PageMentionCount[] };
+  getPageInfo(): { site: string; active: boolean };
   /** Background → tab on the "open-card" command: opens the card of the mention at the selection or caret. */
   openCardAtSelection(): boolean;
   /** Background → tab on the "next-mention"/"previous-mention" commands: scrolls to it and opens its card. */
@@ -241,6 +240,26 @@ export interface ContentTimings {
   lastCardRenderMs: number | null;
   lastCardCached: boolean | null;
   mentionCount: number;
+}
+
+/**
+ * The port the popup opens to its tab with `tabs.connect` and no frame id, which reaches every frame:
+ * the top document and each same-origin frame mark their own text, so each answers for its own. A frame
+ * posts its mentions when the port opens and again whenever they change, and reveals a mention when the
+ * popup asks that frame by its key.
+ */
+export const PAGE_MENTIONS_PORT = 'factcards:page-mentions';
+
+/** A frame → the popup, over `PAGE_MENTIONS_PORT`. `frame` is a random key the frame chose for itself. */
+export type FrameReport =
+  | { type: 'mentions'; frame: string; top: boolean; mentions: PageMentionCount[] }
+  | { type: 'revealed'; frame: string; entityId: string; revealed: boolean };
+
+/** The popup → a frame, over `PAGE_MENTIONS_PORT`: scroll to the entity's first mention and open its card. */
+export interface RevealRequest {
+  type: 'reveal';
+  frame: string;
+  entityId: string;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

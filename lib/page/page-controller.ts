@@ -56,6 +56,8 @@ export class PageController {
   /** The card data requested when the pointer came to rest, and whether the page had it before then. */
   private prefetched: { entityId: string; data: CardData; cached: boolean } | null = null;
   private generation = 0;
+  /** Told whenever the marks change (the popup's open port: lib/messaging/page-mentions-port.ts). */
+  private readonly mentionListeners = new Set<() => void>();
   /** Watches a document that has no text yet (see waitForText). */
   private textWatch: MutationObserver | null = null;
   private readonly signal: AbortSignal;
@@ -120,6 +122,16 @@ export class PageController {
       else counts.set(mention.entityId, { entityId: mention.entityId, name: mention.name, type: mention.type, count: 1 });
     }
     return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** Calls back whenever what `pageMentions` answers may have changed; returns the unsubscribe. */
+  onMentionsChanged(callback: () => void): () => void {
+    this.mentionListeners.add(callback);
+    return () => this.mentionListeners.delete(callback);
+  }
+
+  private mentionsChanged(): void {
+    for (const listener of this.mentionListeners) this.guard(listener);
   }
 
   /** Scrolls to the first mention of an entity and opens its card, focused. */
@@ -279,6 +291,7 @@ export class PageController {
     this.shown = [];
     this.index = null;
     this.closeCard();
+    this.mentionsChanged();
   }
 
   /** The store changed: everything on the page is matched again. */
@@ -306,6 +319,7 @@ export class PageController {
     }
     this.timings.mentionCount = mentions.length;
     this.timings.firstHighlightsMs ??= performance.now() - this.startedAt;
+    this.mentionsChanged();
   }
 
   /** Counts a stretch of setup work (from `since` to now, no await between) as main-thread time. */

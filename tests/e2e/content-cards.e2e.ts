@@ -211,23 +211,14 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
-  it('answers the popup: the site, whether it runs there, and what the page mentions', async () => {
+  it('answers the popup with the site and whether Factcards runs there', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/demo/`);
     await waitForHighlight(page, 'coalition of the willing');
     const extensionPage = await session.openExtensionPage('options.html');
     await page.bringToFront();
-    const info = await sendTabMessage<{ site: string; active: boolean; mentions: Array<{ entityId: string; name: string; count: number }> }>(extensionPage, 'getPageInfo');
-    expect(info.site).toBe('127.0.0.1');
-    expect(info.active).toBe(true);
-    const mandon = info.mentions.find((row) => row.name.includes('Mandon'));
-    expect(mandon?.count).toBeGreaterThanOrEqual(2);
-    const counts = info.mentions.map((row) => row.count);
-    expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    // revealMention scrolls to the entity and opens its card.
-    expect(await sendTabMessage<boolean>(extensionPage, 'revealMention', { entityId: mandon?.entityId })).toBe(true);
-    const card = await waitForCard(page, mandon?.entityId);
-    expect(card.name).toContain('Mandon');
+    // (What the page mentions comes from every frame over the popup's port: popup.e2e.ts.)
+    expect(await sendTabMessage(extensionPage, 'getPageInfo')).toEqual({ site: '127.0.0.1', active: true });
     await extensionPage.close();
     await page.close();
   });

@@ -172,6 +172,31 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await page.close();
   });
 
+  it('counts what same-origin frames mention too, and reveals a name inside the frame that has it', async () => {
+    const news = await session.newPage();
+    await news.goto(`${server.origin}/fixtures/content-scope.html`);
+    // "Mandon" is readable only inside the page's same-origin frame, which marks its own document.
+    await news.waitFor(() => {
+      const frame = document.querySelector('iframe')?.contentWindow as (Window & typeof globalThis) | null | undefined;
+      return [...((frame?.CSS.highlights.get('factcards-mention') as Set<Range> | undefined) ?? [])].some((range) => range.toString() === 'Mandon');
+    });
+    const popup = await openPopup(session);
+    const rows =
+      (await popup.waitFor(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('.fc-page-mentions li[data-entity-id]')].map((row) => ({ id: row.dataset.entityId ?? '', text: row.textContent ?? '' }));
+        return rows.some((row) => row.text.includes('Mandon')) ? rows : null;
+      })) ?? [];
+    expect(rows.some((row) => row.text.includes('Barrot'))).toBe(true);
+    const mandon = rows.find((row) => row.text.includes('Mandon'));
+    await popup.click(`.fc-page-mentions li[data-entity-id="${mandon?.id ?? ''}"] button`);
+    const cardId = await news.waitFor(
+      () => document.querySelector('iframe')?.contentDocument?.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]')?.getAttribute('data-entity-id') ?? '',
+    );
+    expect(cardId).toBe(mandon?.id);
+    await popup.close();
+    await news.close();
+  });
+
   it('lists what the current page mentions, reveals one, and turns Factcards off for the site and everywhere', async () => {
     const news = await session.newPage();
     await news.goto(`${server.origin}/demo/`);
