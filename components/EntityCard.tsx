@@ -49,7 +49,7 @@ export function EntityCard({ card, variant, onOpenInPopup, headingId, theme = 'a
       role={variant === 'hover' ? 'dialog' : 'region'}
       aria-labelledby={titleId}
     >
-      <header className="fc-card__header">
+      <div className="fc-card__header">
         <h2 className="fc-card__name" id={titleId}>
           {card.name}
         </h2>
@@ -77,7 +77,7 @@ export function EntityCard({ card, variant, onOpenInPopup, headingId, theme = 'a
         <p className="fc-card__count">
           Mentioned in {card.articleCount} {card.articleCount === 1 ? 'article' : 'articles'}
         </p>
-      </header>
+      </div>
 
       {contexts.length > 0 ? (
         <ol className="fc-card__timeline" aria-label={`What the articles said about ${card.name}, newest first`}>

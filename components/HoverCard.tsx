@@ -34,11 +34,11 @@ export function HoverCard({ entity, state, theme, onOpenInPopup }: HoverCardProp
       aria-labelledby={headingId}
       aria-busy={state.status === 'loading'}
     >
-      <header className="fc-card__header">
+      <div className="fc-card__header">
         <h2 className="fc-card__name" id={headingId}>
           {entity.name}
         </h2>
-      </header>
+      </div>
       <p className="fc-card__empty" role={state.status === 'error' ? 'alert' : 'status'}>
         {state.status === 'loading' ? 'Loading what Factcards knows…' : state.message}
       </p>

@@ -98,21 +98,23 @@ export function Popup({ api, initialEntityId = null, initialQuery = '' }: PopupP
           Options
         </button>
       </header>
-      {view.kind === 'search' ? (
-        <SearchView
-          api={api}
-          query={query}
-          onQueryChange={setQuery}
-          onOpenEntity={openEntity}
-          onOpenArticle={openArticle}
-          storeEmpty={storeEmpty}
-          idleContent={<OnThisPage api={api} settings={settings} onOpenEntity={openEntity} />}
-        />
-      ) : view.kind === 'entity' ? (
-        <EntityView key={view.entityId} api={api} entityId={view.entityId} theme={theme} onOpenArticle={openArticle} />
-      ) : (
-        <ArticleView key={view.articleId} api={api} articleId={view.articleId} onOpenEntity={openEntity} />
-      )}
+      <main>
+        {view.kind === 'search' ? (
+          <SearchView
+            api={api}
+            query={query}
+            onQueryChange={setQuery}
+            onOpenEntity={openEntity}
+            onOpenArticle={openArticle}
+            storeEmpty={storeEmpty}
+            idleContent={<OnThisPage api={api} settings={settings} onOpenEntity={openEntity} />}
+          />
+        ) : view.kind === 'entity' ? (
+          <EntityView key={view.entityId} api={api} entityId={view.entityId} theme={theme} onOpenArticle={openArticle} />
+        ) : (
+          <ArticleView key={view.articleId} api={api} articleId={view.articleId} onOpenEntity={openEntity} />
+        )}
+      </main>
     </div>
   );
 }
