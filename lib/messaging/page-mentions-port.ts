@@ -79,7 +79,7 @@ export interface PageMentionsConnection {
 }
 
 /** How long a frame gets to answer a reveal before the next frame that has the entity is asked. */
-export const REVEAL_TIMEOUT_MS = 2_000;
+const REVEAL_TIMEOUT_MS = 2_000;
 
 /** The popup's end of a port opened with `tabs.connect(tabId, { name: PAGE_MENTIONS_PORT })`. */
 export function connectPageMentions(port: MentionsPort): PageMentionsConnection {
