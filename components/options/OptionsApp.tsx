@@ -1,4 +1,4 @@
-/** The options page: import, the stored packs, and settings. */
+/** The options page: import, the stored packs, settings and keyboard shortcuts. */
 import { useCallback, useEffect, useState } from 'react';
 import type { PackSummary } from '../../lib/messaging/protocol';
 import type { Pack } from '../../lib/pack/schema';
@@ -6,6 +6,7 @@ import { ImportPanel } from './ImportPanel';
 import type { OptionsApi } from './options-api';
 import { PackList } from './PackList';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { ShortcutsPanel } from './ShortcutsPanel';
 import './options.css';
 
 export interface OptionsAppProps {
@@ -41,6 +42,7 @@ export function OptionsApp({ api, settings, download }: OptionsAppProps) {
       {loadError && <p role="alert">{loadError}</p>}
       <PackList api={api} packs={packs} onChanged={refresh} download={download} />
       <SettingsForm store={settings} />
+      <ShortcutsPanel api={api} />
     </main>
   );
 }

@@ -1,10 +1,13 @@
 /**
  * What the options page asks of the rest of the extension, in one interface: the background's pack
- * messages and the import worker. Components take it as a prop, so their tests pass a fake.
+ * messages, the import worker and the browser's keyboard shortcuts. Components take it as a prop, so
+ * their tests pass a fake.
  */
+import { browser } from 'wxt/browser';
 import { backgroundMessenger, type GazetteerEntity, type ImportSummary, type PackSummary, type Result } from '../../lib/messaging/protocol';
 import type { ImportJobProgress, ImportJobRequest } from '../../lib/pack/import-job';
 import type { Pack } from '../../lib/pack/schema';
+import { PAGE_COMMANDS } from '../../lib/page/commands';
 import { matcherRevisionItem } from '../../lib/settings';
 import { startImportWorker, type RunningImport } from './import-client';
 
@@ -23,6 +26,17 @@ export interface OptionsApi {
    * after install, another options tab). Returns the unsubscribe.
    */
   watchPacks(callback: () => void): () => void;
+  /** The extension's keyboard commands and the keys the browser bound to them ('' when none). */
+  listShortcuts(): Promise<KeyboardShortcut[]>;
+  /** Opens the browser's own page for changing extension shortcuts (extensions cannot set keys). */
+  openShortcutSettings(): void;
+}
+
+export interface KeyboardShortcut {
+  name: string;
+  description: string;
+  /** As the browser shows it, "Alt+Shift+F"; empty when the command has no key. */
+  shortcut: string;
 }
 
 /** A message that could not be delivered (background asleep and failing to wake, say) becomes a Result too. */
@@ -53,6 +67,15 @@ export async function importPackText(json: string): Promise<Result<ImportSummary
   return deliver(() => backgroundMessenger.sendMessage('importStagedPack', { uploadId, chunks }));
 }
 
+/** The commands a browser makes for the toolbar button (MV3 and MV2 names). */
+const POPUP_COMMANDS = new Set(['_execute_action', '_execute_browser_action']);
+
+/** The page commands in the manifest's order, then the popup's (browsers list them alphabetically). */
+function commandOrder(name: string): number {
+  const index = (PAGE_COMMANDS as readonly string[]).indexOf(name);
+  return index >= 0 ? index : PAGE_COMMANDS.length;
+}
+
 export function createBackgroundOptionsApi(): OptionsApi {
   return {
     listPacks: () => deliver(() => backgroundMessenger.sendMessage('listPacks', undefined)),
@@ -65,5 +88,22 @@ export function createBackgroundOptionsApi(): OptionsApi {
     startImport: startImportWorker,
     // The background bumps the matcher revision whenever packs change.
     watchPacks: (callback) => matcherRevisionItem.watch(() => callback()),
+    async listShortcuts() {
+      const commands = await browser.commands.getAll().catch(() => []);
+      return commands
+        .flatMap((command) => {
+          if (!command.name) return [];
+          // The toolbar button's own command comes without a description of ours.
+          const description = POPUP_COMMANDS.has(command.name) ? 'Open the Factcards popup' : (command.description ?? command.name);
+          return [{ name: command.name, description, shortcut: command.shortcut ?? '' }];
+        })
+        .sort((a, b) => commandOrder(a.name) - commandOrder(b.name));
+    },
+    openShortcutSettings() {
+      // Firefox has an API for it; Chromium's page is an ordinary tab an extension may open.
+      const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+      if (typeof commands.openShortcutSettings === 'function') void commands.openShortcutSettings().catch(() => undefined);
+      else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => undefined);
+    },
   };
 }

@@ -43,6 +43,13 @@ export function fakeApi(overrides: Partial<OptionsApi> = {}) {
       cancel: () => undefined,
     })),
     watchPacks: vi.fn(() => () => undefined),
+    listShortcuts: vi.fn(() =>
+      Promise.resolve([
+        { name: 'open-card', description: 'Open the Factcards card for the name at the caret or selection', shortcut: 'Alt+Shift+F' },
+        { name: 'next-mention', description: 'Go to the next name Factcards knows on the page', shortcut: '' },
+      ]),
+    ),
+    openShortcutSettings: vi.fn(),
     ...overrides,
   } satisfies OptionsApi;
   return api;

@@ -284,6 +284,15 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(highlighted).not.toContain(NEW_ENTITY);
     expect(options.errors().filter((message) => !/Failed to load resource/.test(message))).toEqual([]);
   });
+  it('shows the keyboard shortcuts with the keys the browser bound', async () => {
+    await options.bringToFront();
+    const keys = await options.waitFor(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.shortcuts [data-command]')];
+      return rows.length >= 3 ? Object.fromEntries(rows.map((row) => [row.dataset.command ?? '', row.querySelector('kbd')?.textContent ?? ''])) : null;
+    });
+    expect(keys).toMatchObject({ 'open-card': 'Alt+Shift+F', 'next-mention': 'Alt+Shift+Period', 'previous-mention': 'Alt+Shift+Comma' });
+  });
+
   it('reset, once confirmed, leaves only the bundled pack and its entities', async () => {
     await options.bringToFront();
     expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBeGreaterThan(1);
