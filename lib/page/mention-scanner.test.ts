@@ -11,16 +11,18 @@ const matcher = loadMatcher(compileMatcher(FIXTURE_ENTITIES, FIXTURE_ALIASES));
 const resolveFuzzy = createFuzzyResolver(FIXTURE_ENTITIES);
 
 interface Harness {
-  scanner: MentionScanner;
   sent: string[][];
   marks: () => Array<[string, string]>;
+  /** Waits until the scanner has taken in the DOM changes just made. */
+  settled: () => Promise<void>;
 }
 
-function scan(
+/** A page of `html`, scanned once (the scanner is stopped after the test). */
+async function scan(
   html: string,
   answer: (texts: string[]) => Result<TextMatches> = (texts) => ({ ok: true, value: matchTexts(texts, matcher) }),
   isOwnNode: (node: Node) => boolean = () => false,
-): Harness {
+): Promise<Harness> {
   document.body.innerHTML = html;
   const sent: string[][] = [];
   let latest: PageMention[] = [];
@@ -35,7 +37,17 @@ function scan(
     isOwnNode,
     yieldToPage: () => Promise.resolve(),
   });
-  return { scanner, sent, marks: () => latest.map((mention) => [mention.range.toString(), mention.entityId]) };
+  current = scanner;
+  await scanner.start();
+  return {
+    sent,
+    marks: () => latest.map((mention) => [mention.range.toString(), mention.entityId]),
+    settled: async () => {
+      // Mutation records are delivered in a microtask after the change; the rescan they start, after that.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await scanner.whenIdle();
+    },
+  };
 }
 
 let current: MentionScanner | null = null;
@@ -46,9 +58,7 @@ afterEach(() => {
 
 describe('MentionScanner', () => {
   it('marks what the background finds, on the page text it came from, across inline markup', async () => {
-    const page = scan('<p>President <b>Emmanuel</b> Macron met Barrot.</p><p>In Paris, not Parisien.</p>');
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p>President <b>Emmanuel</b> Macron met Barrot.</p><p>In Paris, not Parisien.</p>');
     expect(page.marks()).toEqual([
       ['Emmanuel Macron', 'macron'],
       ['Barrot', 'barrot'],
@@ -60,9 +70,7 @@ describe('MentionScanner', () => {
   it('sends a long page in several messages, none over the batch size, and marks all of it', async () => {
     const filler = `<p>${'The talks went on late into the evening. '.repeat(200)}</p>`;
     const paragraphs = Math.ceil((2.5 * MAX_BATCH_CHARS) / 8_000);
-    const page = scan(`<p>Barrot first.</p>${filler.repeat(paragraphs)}<p>Merz last.</p>`);
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan(`<p>Barrot first.</p>${filler.repeat(paragraphs)}<p>Merz last.</p>`);
     expect(page.sent.length).toBeGreaterThanOrEqual(3);
     for (const texts of page.sent) expect(texts.join('').length).toBeLessThanOrEqual(MAX_BATCH_CHARS);
     expect(page.marks()).toEqual([
@@ -72,9 +80,7 @@ describe('MentionScanner', () => {
   });
 
   it('marks a misspelt name the fuzzy lookup resolves, in place of the known surname inside it', async () => {
-    const page = scan('<p>Talks with Kir Starmer and Zelenskiy.</p>');
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p>Talks with Kir Starmer and Zelenskiy.</p>');
     expect(page.marks()).toEqual([
       ['Kir Starmer', 'starmer'],
       ['Zelenskiy', 'zelensky'],
@@ -82,61 +88,47 @@ describe('MentionScanner', () => {
   });
 
   it('leaves the page unmarked, without throwing, when the background cannot answer', async () => {
-    const page = scan('<p>Barrot spoke.</p>', () => ({ ok: false, error: { code: 'internal', message: 'store closed' } }));
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p>Barrot spoke.</p>', () => ({ ok: false, error: { code: 'internal', message: 'store closed' } }));
     expect(page.marks()).toEqual([]);
   });
 
   it('reads an inline element added inside a block together with the block, as runs are read', async () => {
-    const page = scan('<p id="para">the coalition of the </p>');
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p id="para">the coalition of the </p>');
     expect(page.marks()).toEqual([]);
     const inserted = document.createElement('ins');
     inserted.textContent = 'willing';
     document.getElementById('para')?.append(inserted);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await page.scanner.whenIdle();
+    await page.settled();
     expect(page.marks()).toEqual([['coalition of the willing', 'coalition']]);
   });
 
   it('follows text edited in place: a new name is marked where it now stands, a name edited away loses its mark', async () => {
-    const page = scan('<p id="first">Barrot spoke.</p><p id="second">Merz replied.</p>');
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p id="first">Barrot spoke.</p><p id="second">Merz replied.</p>');
     (document.getElementById('first')?.firstChild as Text).data = 'Yesterday, Barrot spoke.';
     (document.getElementById('second')?.firstChild as Text).data = 'Nobody replied.';
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await page.scanner.whenIdle();
+    await page.settled();
     expect(page.marks()).toEqual([['Barrot', 'barrot']]);
   });
 
   it('never reads what the extension adds to the page itself', async () => {
-    const page = scan('<p>Barrot spoke.</p>', undefined, (node) => node instanceof Element && node.hasAttribute('data-own'));
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p>Barrot spoke.</p>', undefined, (node) => node instanceof Element && node.hasAttribute('data-own'));
     const own = document.createElement('div');
     own.setAttribute('data-own', '');
     own.textContent = 'Merz replied.';
     document.body.append(own);
     own.textContent = 'Merz replied again.';
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await page.scanner.whenIdle();
+    await page.settled();
     expect(page.sent).toEqual([['Barrot spoke.']]);
     expect(page.marks()).toEqual([['Barrot', 'barrot']]);
   });
 
   it('marks text added later and forgets marks whose text is gone', async () => {
-    const page = scan('<p id="first">Barrot spoke.</p>');
-    current = page.scanner;
-    await page.scanner.start();
+    const page = await scan('<p id="first">Barrot spoke.</p>');
     const added = document.createElement('p');
     added.textContent = 'Merz replied.';
     document.body.append(added);
     document.getElementById('first')?.remove();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await page.scanner.whenIdle();
+    await page.settled();
     expect(page.marks()).toEqual([['Merz', 'merz']]);
   });
 });
