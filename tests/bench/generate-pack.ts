@@ -22,9 +22,6 @@ export interface GeneratePackOptions {
   id?: string;
 }
 
-/** The project's one seeded random generator (mulberry32), under the name the benches use. */
-export const createRandom = seededRandom;
-
 const SYLLABLES = ['ka', 'lo', 'mé', 'ri', 'tan', 'vel', 'dor', 'sa', 'ni', 'quo', 'bré', 'lu', 'zen', 'ma', 'tor', 'gi', 'pel', 'rün', 'ho', 'vas'];
 const TYPES: EntityType[] = ['person', 'organization', 'place', 'concept', 'event'];
 const OUTLETS = ['Le Monde', 'The Guardian', 'Reuters', 'Le Parisien', 'Associated Press', 'Der Spiegel', 'El País'];
@@ -43,7 +40,7 @@ function capitalise(word: string): string {
 /** Builds a deterministic, valid v1 pack of the given size. */
 export function generatePack(options: GeneratePackOptions): Pack {
   const seed = options.seed ?? 1;
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const aliasesPerEntity = options.aliasesPerEntity ?? 2;
   const contextsPerArticle = options.entities === 0 ? 0 : (options.contextsPerArticle ?? 5);

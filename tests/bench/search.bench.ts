@@ -5,7 +5,8 @@
  */
 import Fuse from 'fuse.js';
 import { createCorpusSearch, type ArticleSearchDoc, type EntitySearchDoc } from '../../lib/search';
-import { createRandom, generatePack } from './generate-pack';
+import { seededRandom } from '../../lib/match/synthetic-store';
+import { generatePack } from './generate-pack';
 import { median, percentile, type BenchRow } from './types';
 
 const ENTITY_COUNT = 10_000;
@@ -43,7 +44,7 @@ function misspell(name: string, random: () => number): string {
 }
 
 function typingQueries(corpus: { entities: EntitySearchDoc[]; articles: ArticleSearchDoc[] }): string[] {
-  const random = createRandom(42);
+  const random = seededRandom(42);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
   const queries: string[] = [];
   for (let index = 0; index < 10; index++) queries.push(pick(corpus.entities).name);
