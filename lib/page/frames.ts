@@ -7,3 +7,12 @@ export function isSameOriginWithTop(win: Window): boolean {
     return false;
   }
 }
+
+/**
+ * The window a document belongs to, for its own constructors and timers: a same-origin frame's
+ * MutationObserver must be the frame's, and each frame scans its own document. (A detached document has
+ * none; the script's own window stands in.)
+ */
+export function windowOf(doc: Document): Window & typeof globalThis {
+  return (doc.defaultView ?? window) as Window & typeof globalThis;
+}

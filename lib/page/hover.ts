@@ -3,6 +3,7 @@
  * dwells on a mention, stays open while the pointer moves into it (a short grace period), and closes on
  * Esc, when the pointer leaves both, or when its mention scrolls away.
  */
+import { windowOf } from './frames';
 import { mentionAtPoint, type MentionHit, type MentionIndex } from './hit-test';
 import type { PageMention } from './highlights';
 
@@ -32,7 +33,7 @@ export class HoverController {
   private lastPoint: { x: number; y: number; target: EventTarget | null } | null = null;
 
   constructor(private readonly deps: HoverDeps) {
-    const win = deps.doc.defaultView ?? window;
+    const win = windowOf(deps.doc);
     const options = { capture: true, passive: true, signal: deps.signal } as const;
     win.addEventListener('mousemove', (event) => this.onMove(event), options);
     win.addEventListener('mouseout', (event) => {

@@ -6,6 +6,7 @@
  */
 import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
+import { windowOf } from './frames';
 import { compareRanges, type PageMention } from './highlights';
 import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElement, rangeFor, type TextRun } from './text-runs';
 
@@ -77,7 +78,7 @@ export class MentionScanner {
 
   constructor(private readonly options: MentionScannerOptions) {
     this.yieldToPage = options.yieldToPage ?? defaultYield;
-    const Observer = (options.doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    const Observer = windowOf(options.doc).MutationObserver;
     this.observer = new Observer((records) => this.onMutations(records));
   }
 
@@ -285,7 +286,7 @@ export class MentionScanner {
   }
 
   private idleTime(): Promise<void> {
-    const win = (this.options.doc.defaultView ?? globalThis) as Window & typeof globalThis;
+    const win = windowOf(this.options.doc);
     return new Promise((resolve) => {
       if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 500 });
       else setTimeout(resolve, 50);
@@ -407,7 +408,7 @@ function isInMultiColumn(range: Range, cache: Map<Element, boolean>): boolean {
       break;
     }
     chain.push(element);
-    const style = (element.ownerDocument.defaultView ?? window).getComputedStyle(element);
+    const style = windowOf(element.ownerDocument).getComputedStyle(element);
     if (style.columnCount !== 'auto' || style.columnWidth !== 'auto') {
       answer = true;
       break;

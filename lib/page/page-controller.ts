@@ -9,6 +9,7 @@ import type { FuzzyMatch, TextMatches } from '../match';
 import type { ContentTimings, EntityCard, PageMentionCount, Result } from '../messaging/protocol';
 import { isActiveOn, siteKey, type Settings } from '../settings';
 import { loadCardUi } from './card-host';
+import { windowOf } from './frames';
 import type { CardUi } from './card-ui-api';
 import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, type PageMention } from './highlights';
 import { MentionIndex, type MentionHit } from './hit-test';
@@ -254,7 +255,7 @@ export class PageController {
    */
   private waitForText(): Promise<void> {
     return new Promise((resolve) => {
-      const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+      const Observer = windowOf(this.doc).MutationObserver;
       const options: MutationObserverInit = { childList: true, characterData: true, subtree: true };
       const watched = new WeakSet<Node>();
       const watch = (root: Node) => {
