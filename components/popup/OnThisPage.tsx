@@ -6,9 +6,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { PageMentionCount } from '../../lib/messaging/protocol';
-import type { Settings } from '../../lib/settings';
+import { isSiteEnabled, withSiteEnabled, type Settings } from '../../lib/settings';
 import { ENTITY_TYPE_LABELS } from './labels';
-import { isSiteEnabled, withSiteEnabled, type PageInfo, type PopupApi } from './popup-api';
+import type { PageInfo, PopupApi } from './popup-api';
 
 /** Mentions listed before "Show all": a long page can name a hundred entities. */
 export const PAGE_MENTIONS_SHOWN = 15;

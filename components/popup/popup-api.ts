@@ -47,15 +47,3 @@ export async function asResult<T>(call: () => Promise<Result<T>>): Promise<Resul
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
   }
 }
-
-/** In blocklist mode a site is on unless listed; in allowlist mode it is on only when listed. */
-export function isSiteEnabled(settings: Settings, site: string): boolean {
-  return settings.sites.includes(site) === (settings.siteMode === 'allowlist');
-}
-
-/** The settings with Factcards switched on or off for `site`, whichever the site mode. */
-export function withSiteEnabled(settings: Settings, site: string, enabled: boolean): Settings {
-  const listed = settings.siteMode === 'allowlist' ? enabled : !enabled;
-  const others = settings.sites.filter((entry) => entry !== site);
-  return { ...settings, sites: listed ? [...others, site] : others };
-}

@@ -38,9 +38,19 @@ export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');
 }
 
-/** Whether Factcards runs on a page of this host under these settings. */
+/** In blocklist mode a site is on unless listed; in allowlist mode it is on only when listed. */
+export function isSiteEnabled(settings: Settings, site: string): boolean {
+  return settings.sites.includes(site) === (settings.siteMode === 'allowlist');
+}
+
+/** The settings with Factcards switched on or off for `site`, whichever the site mode. */
+export function withSiteEnabled(settings: Settings, site: string, enabled: boolean): Settings {
+  const listed = settings.siteMode === 'allowlist' ? enabled : !enabled;
+  const others = settings.sites.filter((entry) => entry !== site);
+  return { ...settings, sites: listed ? [...others, site] : others };
+}
+
+/** Whether Factcards runs on a page of this host under these settings: switched on, and on for its site. */
 export function isActiveOn(settings: Settings, hostname: string): boolean {
-  if (!settings.enabled) return false;
-  const listed = settings.sites.includes(siteKey(hostname));
-  return settings.siteMode === 'allowlist' ? listed : !listed;
+  return settings.enabled && isSiteEnabled(settings, siteKey(hostname));
 }
