@@ -83,6 +83,9 @@ export const ENTITY_CARD_CSS = `
 .fc-context__title { color: var(--fc-muted); }
 
 .fc-card__actions { display: flex; justify-content: flex-end; border-top: 1px solid var(--fc-border); padding-top: 8px; }
+/* A card capped by the window scrolls its timeline, but its action stays in view at the bottom edge
+   (the negative margin lets it cover the card's bottom padding, so no text shows beneath it). */
+.fc-card--hover .fc-card__actions { position: sticky; bottom: -12px; margin-bottom: -12px; padding-bottom: 12px; background: var(--fc-bg); }
 .fc-card__open {
   font: inherit; font-size: 13px; font-weight: 600;
   color: var(--fc-accent); background: transparent;

@@ -1,7 +1,7 @@
 /**
  * How the hover card behaves around its mention, in both browsers: it opens only when the pointer rests
  * on the mention's own text, flips above a mention at the bottom of the window and fits in it (scrolling
- * inside), follows its mention when the page scrolls and closes once the mention is gone from view, and
+ * inside, its action always in view), follows its mention when the page scrolls and closes once the mention is gone from view, and
  * takes the reader's dark scheme and reduced-motion preference.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,20 @@ async function countCardOpenings(page: TestPage): Promise<() => Promise<number>>
     scope.cardOpenings = 0;
   });
   return () => page.evaluate(() => (window as unknown as { cardOpenings?: number }).cardOpenings ?? 0);
+}
+
+/** Whether the card's "Open in Factcards" lies inside the card's visible box and is what a click there hits. */
+function actionInView(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.querySelector('factcards-card')?.shadowRoot;
+    const card = root?.querySelector('[data-entity-id]');
+    const action = [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent === 'Open in Factcards');
+    if (!root || !card || !action) return false;
+    const box = card.getBoundingClientRect();
+    const rect = action.getBoundingClientRect();
+    const hit = root.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom && hit !== null && action.contains(hit);
+  });
 }
 
 function pause(page: TestPage, ms: number): Promise<unknown> {
@@ -164,7 +178,7 @@ describe.each(BROWSERS)('hover card placement in %s', (browserName) => {
     }
   });
 
-  it('flips above a mention at the bottom of the window and fits in it, scrolling inside', async () => {
+  it('flips above a mention at the bottom of the window and fits in it, scrolling inside with its action in view', async () => {
     const { page } = fixture;
     await page.setViewport(900, 420);
     try {
@@ -195,6 +209,13 @@ describe.each(BROWSERS)('hover card placement in %s', (browserName) => {
         return card.scrollTop;
       });
       expect(scrolled).toBeGreaterThan(0);
+      // However its timeline is scrolled, the card's action stays in view and takes the pointer.
+      expect(await actionInView(page)).toBe(true);
+      await page.evaluate(() => {
+        const card = document.querySelector('factcards-card')?.shadowRoot?.querySelector('[data-entity-id]');
+        if (card) card.scrollTop = 0;
+      });
+      expect(await actionInView(page)).toBe(true);
       await closeCard(page);
     } finally {
       await page.setViewport(1280, 800);
