@@ -195,6 +195,33 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('opens the entity in Factcards from the card', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/demo/`);
+    await waitForHighlight(page, 'Mandon');
+    const extensionPage = await session.openExtensionPage('options.html');
+    await page.bringToFront();
+    try {
+      await hoverMention(page, 'Mandon');
+      const card = await waitForCard(page);
+      await page.click('factcards-card >>> .fc-card__open');
+      // The popup, or where the browser cannot open it, the popup page in a tab: either shows the entity.
+      const shown = await extensionPage.waitFor((entityId) => {
+        const api = (globalThis as unknown as { chrome: { extension: { getViews(): Window[] } } }).chrome;
+        const view = api.extension.getViews().find((candidate) => candidate.location.pathname === '/popup.html');
+        return view?.document.querySelector(`main [data-entity-id="${entityId}"] h2`)?.textContent ?? null;
+      }, card.entityId);
+      expect(shown).toBe(card.name);
+    } finally {
+      await extensionPage.evaluate(() => {
+        const api = (globalThis as unknown as { chrome: { extension: { getViews(): Window[] } } }).chrome;
+        for (const view of api.extension.getViews()) if (view.location.pathname === '/popup.html') view.close();
+      });
+      await extensionPage.close();
+      await page.close();
+    }
+  });
+
   it("keeps the store out of the page's origin", async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/demo/`);

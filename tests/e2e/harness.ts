@@ -39,6 +39,7 @@ export interface TestPage {
   /** Polls `fn` in the page until it returns a truthy value, and returns that value. */
   waitFor<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A, options?: { timeoutMs?: number }): Promise<R>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** Clicks like a person, once the element can take the click; ` >>> ` enters an open shadow root. */
   click(selector: string): Promise<void>;
   /** Focuses `selector` and types `text` key by key, like a person would. */
   type(selector: string, text: string): Promise<void>;
@@ -171,7 +172,8 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
       return (await handle.jsonValue()) as never;
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
-    click: (selector) => page.click(selector),
+    // Playwright's CSS selectors already pierce open shadow roots; Puppeteer's spell it ` >>> `.
+    click: (selector) => page.click(selector.replaceAll(' >>> ', ' ')),
     async type(selector, text) {
       await page.focus(selector);
       await page.keyboard.type(text);
