@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../pack/schema';
 import type { HighlightStyle, Settings } from '../settings';
+import { windowOf } from './frames';
 
 /** The highlight name page authors and tests rely on. */
 export const HIGHLIGHT_NAME = 'factcards-mention';
@@ -83,8 +84,7 @@ export class MentionHighlighter {
   show(ranges: readonly Range[]): void {
     const registry = highlightRegistry(this.doc);
     if (!registry) return;
-    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
-    const HighlightClass = win?.Highlight ?? globalThis.Highlight;
+    const HighlightClass = windowOf(this.doc).Highlight ?? globalThis.Highlight;
     if (!this.highlight) {
       this.highlight = new HighlightClass();
       this.shown = new Set();
@@ -121,14 +121,13 @@ export class MentionHighlighter {
 }
 
 function highlightRegistry(doc: Document): HighlightRegistry | null {
-  const css = (doc.defaultView as (Window & typeof globalThis) | null)?.CSS ?? globalThis.CSS;
+  const css = windowOf(doc).CSS ?? globalThis.CSS;
   return css && 'highlights' in css ? css.highlights : null;
 }
 
 function createSheet(doc: Document): CSSStyleSheet | null {
   try {
-    const win = doc.defaultView as (Window & typeof globalThis) | null;
-    const SheetClass = win?.CSSStyleSheet ?? CSSStyleSheet;
+    const SheetClass = windowOf(doc).CSSStyleSheet ?? CSSStyleSheet;
     const sheet = new SheetClass();
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return sheet;
