@@ -58,7 +58,12 @@ export function servePageMentions(port: MentionsPort, source: FrameMentionSource
   report();
 }
 
-/** The sum of the frames' reports: one row per entity, most frequent first (as one frame sorts its own). */
+/** The order of "what this page mentions", in a frame's report and in the sum: most frequent first, then by name. */
+export function byMentionCount(a: PageMentionCount, b: PageMentionCount): number {
+  return b.count - a.count || a.name.localeCompare(b.name);
+}
+
+/** The sum of the frames' reports: one row per entity, in `byMentionCount` order. */
 export function mergeFrameMentions(reports: Iterable<readonly PageMentionCount[]>): PageMentionCount[] {
   const rows = new Map<string, PageMentionCount>();
   for (const mentions of reports) {
@@ -68,7 +73,7 @@ export function mergeFrameMentions(reports: Iterable<readonly PageMentionCount[]
       else rows.set(mention.entityId, { ...mention });
     }
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...rows.values()].sort(byMentionCount);
 }
 
 export interface PageMentionsConnection {

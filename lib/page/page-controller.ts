@@ -6,6 +6,7 @@
  * Nothing here may break the page: every entry point catches and logs with console.debug.
  */
 import type { FuzzyMatch, TextMatches } from '../match';
+import { byMentionCount } from '../messaging/page-mentions-port';
 import type { ContentTimings, EntityCard, PageMentionCount, Result } from '../messaging/protocol';
 import { isActiveOn, siteKey, type Settings } from '../settings';
 import { loadCardUi } from './card-host';
@@ -112,7 +113,7 @@ export class PageController {
     return this.active;
   }
 
-  /** One row per entity, most frequent first. */
+  /** One row per entity, in `byMentionCount` order (most frequent first). */
   pageMentions(): PageMentionCount[] {
     const counts = new Map<string, PageMentionCount>();
     const visibility = new WeakMap<Element, boolean>();
@@ -122,7 +123,7 @@ export class PageController {
       if (row) row.count++;
       else counts.set(mention.entityId, { entityId: mention.entityId, name: mention.name, type: mention.type, count: 1 });
     }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return [...counts.values()].sort(byMentionCount);
   }
 
   /** Calls back whenever what `pageMentions` answers may have changed; returns the unsubscribe. */
