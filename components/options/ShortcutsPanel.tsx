@@ -15,13 +15,15 @@ export function ShortcutsPanel({ api }: ShortcutsPanelProps) {
 
   useEffect(() => {
     let live = true;
-    void api.listShortcuts().then((list) => {
-      if (live) setShortcuts(list);
-    });
+    const load = () =>
+      void api.listShortcuts().then((list) => {
+        if (live) setShortcuts(list);
+      });
     // Coming back from the browser's shortcut page: show what the reader set there.
     const refresh = () => {
-      if (document.visibilityState === 'visible') void api.listShortcuts().then((list) => live && setShortcuts(list));
+      if (document.visibilityState === 'visible') load();
     };
+    load();
     document.addEventListener('visibilitychange', refresh);
     return () => {
       live = false;
