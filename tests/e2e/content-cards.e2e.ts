@@ -18,14 +18,20 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   beforeAll(async () => {
     server = await startStaticServer();
     session = await launchExtension(browserName);
-    demo = await session.newPage();
-    await demo.goto(`${server.origin}/demo/`);
-    await waitForHighlight(demo, 'coalition of the willing');
+    demo = await openMarkedPage('/demo/', 'coalition of the willing');
   });
   afterAll(async () => {
     await session?.close();
     await server?.close();
   });
+
+  /** A new tab on `path`, once Factcards has marked `text` there (inside `containerId`, if given). */
+  async function openMarkedPage(path: string, text: string, containerId?: string): Promise<TestPage> {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}${path}`);
+    await waitForHighlight(page, text, containerId);
+    return page;
+  }
 
   it.each([
     ['Mandon', 'Fabien Mandon'],
@@ -88,9 +94,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('marks names only in readable text: not in fields, editable regions, SVG or hidden text', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/fixtures/content-scope.html`);
-    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     await waitForHighlight(page, 'Barrot', 'in-shadow').catch(() => false);
     // Hidden text is dropped in an idle pass after the first marks: wait for the page to settle on its marks.
     const where = await page.waitFor(() => {
@@ -127,9 +131,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('highlights a paragraph appended after load', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/fixtures/content-scope.html`);
-    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     await page.evaluate(() => {
       const paragraph = document.createElement('p');
       paragraph.id = 'appended';
@@ -148,9 +150,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('follows an in-page navigation: the new view is marked and the old view leaves no mark behind', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/fixtures/content-scope.html`);
-    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     // What a single-page app does on a link: a new URL in history, and the view swapped in place.
     await page.evaluate(() => {
       history.pushState({}, '', '/fixtures/next-story');
@@ -196,9 +196,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('opens the entity in Factcards from the card', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/demo/`);
-    await waitForHighlight(page, 'Mandon');
+    const page = await openMarkedPage('/demo/', 'Mandon');
     const extensionPage = await session.openExtensionPage('options.html');
     await page.bringToFront();
     try {
@@ -223,9 +221,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it("keeps the store out of the page's origin", async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/demo/`);
-    await waitForHighlight(page, 'coalition of the willing');
+    const page = await openMarkedPage('/demo/', 'coalition of the willing');
     await hoverMention(page, 'Barrot');
     await waitForCard(page);
     const visible = await page.evaluate(async () => ({
@@ -239,9 +235,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('answers the popup with the site and whether Factcards runs there', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/demo/`);
-    await waitForHighlight(page, 'coalition of the willing');
+    const page = await openMarkedPage('/demo/', 'coalition of the willing');
     const extensionPage = await session.openExtensionPage('options.html');
     await page.bringToFront();
     // (What the page mentions comes from every frame over the popup's port: popup.e2e.ts.)
@@ -251,9 +245,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('marks a same-origin frame that starts empty once text is written into it', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/fixtures/content-scope.html`);
-    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     await page.evaluate(
       () =>
         new Promise<void>((done) => {
@@ -281,9 +273,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('opens cards from the keyboard commands, moves between mentions, and closes on Esc', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/fixtures/content-scope.html`);
-    await waitForHighlight(page, 'Jean-Noël Barrot', 'inline');
+    const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     // Put the caret inside "Barrot" in the first paragraph, as a keyboard user would.
     await page.evaluate(() => {
       const text = document.querySelector('#inline')?.lastChild as Text;
@@ -319,9 +309,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
   });
 
   it('applies the on/off switch, the site list and the highlighted types at once', async () => {
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/demo/`);
-    await waitForHighlight(page, 'coalition of the willing');
+    const page = await openMarkedPage('/demo/', 'coalition of the willing');
     const extensionPage = await session.openExtensionPage('options.html');
     try {
       await writeSettings(extensionPage, { ...DEFAULT_SETTINGS, enabled: false });
