@@ -34,7 +34,8 @@ export interface PageEnvironment {
 }
 
 export class PageController {
-  readonly timings: ContentTimings = {
+  /** Measurements as of the last render (see `timings`). */
+  private readonly recorded: ContentTimings = {
     setupMs: 0,
     scanMs: 0,
     textLength: 0,
@@ -103,6 +104,22 @@ export class PageController {
     });
     this.countSetup(resumed);
     if (this.isActive(this.settings)) await this.activate();
+  }
+
+  /**
+   * This page's measurements so far. The scan's own figures are read live: work after the last render
+   * (a visibility check or a fuzzy answer that changed nothing) counts too.
+   */
+  get timings(): ContentTimings {
+    const stats = this.scanner?.stats;
+    if (!stats) return { ...this.recorded };
+    return {
+      ...this.recorded,
+      scanMs: Math.max(this.recorded.scanMs, stats.scanMs),
+      textLength: stats.textLength,
+      longestTaskMs: Math.max(this.recorded.longestTaskMs, stats.longestTaskMs),
+      matchWaitMs: stats.matchWaitMs,
+    };
   }
 
   site(): string {
@@ -314,19 +331,19 @@ export class PageController {
     if (this.openMention && !this.openMention.range.startContainer.isConnected) this.closeCard();
     const stats = this.scanner?.stats;
     if (stats) {
-      this.timings.scanMs = stats.scanMs + (performance.now() - start);
-      this.timings.textLength = stats.textLength;
-      this.timings.longestTaskMs = Math.max(stats.longestTaskMs, performance.now() - start);
-      this.timings.matchWaitMs = stats.matchWaitMs;
+      this.recorded.scanMs = stats.scanMs + (performance.now() - start);
+      this.recorded.textLength = stats.textLength;
+      this.recorded.longestTaskMs = Math.max(stats.longestTaskMs, performance.now() - start);
+      this.recorded.matchWaitMs = stats.matchWaitMs;
     }
-    this.timings.mentionCount = mentions.length;
-    this.timings.firstHighlightsMs ??= performance.now() - this.startedAt;
+    this.recorded.mentionCount = mentions.length;
+    this.recorded.firstHighlightsMs ??= performance.now() - this.startedAt;
     this.mentionsChanged();
   }
 
   /** Counts a stretch of setup work (from `since` to now, no await between) as main-thread time. */
   private countSetup(since: number): void {
-    this.timings.setupMs += performance.now() - since;
+    this.recorded.setupMs += performance.now() - since;
   }
 
   private isOwnNode(node: Node): boolean {
@@ -373,8 +390,8 @@ export class PageController {
       focus,
       onOpenInPopup: (entityId) => this.env.openInPopup(entityId),
       onRendered: () => {
-        this.timings.lastCardRenderMs = performance.now() - opened;
-        this.timings.lastCardCached = cached;
+        this.recorded.lastCardRenderMs = performance.now() - opened;
+        this.recorded.lastCardCached = cached;
       },
     });
   }
