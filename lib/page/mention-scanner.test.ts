@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher, createFuzzyResolver, loadMatcher, matchTexts, type TextMatches } from '../match';
 import { FIXTURE_ALIASES, FIXTURE_ENTITIES } from '../match/match.fixture';
 import type { Result } from '../messaging/protocol';
@@ -52,6 +52,7 @@ async function scan(
 
 let current: MentionScanner | null = null;
 afterEach(() => {
+  vi.restoreAllMocks();
   current?.stop();
   document.body.innerHTML = '';
 });
@@ -120,6 +121,37 @@ describe('MentionScanner', () => {
     await page.settled();
     expect(page.sent).toEqual([['Barrot spoke.']]);
     expect(page.marks()).toEqual([['Barrot', 'barrot']]);
+  });
+
+  it('shows a name once the page reveals its text, and hides it again when the page hides it', async () => {
+    const page = await scan('<style>.collapsed { display: none }</style><p>Barrot spoke.</p><div id="more" class="collapsed"><p>Merz replied.</p></div>');
+    expect(page.marks()).toEqual([['Barrot', 'barrot']]);
+    const more = document.getElementById('more') as HTMLElement;
+    more.classList.remove('collapsed');
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Barrot', 'barrot'], ['Merz', 'merz']]));
+    more.classList.add('collapsed');
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Barrot', 'barrot']]));
+    // Read once: revealing text is a question of what is shown, not a new scan.
+    expect(page.sent).toEqual([['Barrot spoke.', 'Merz replied.']]);
+  });
+
+  it('reads a block the page unhides by its hidden attribute (its text was never read)', async () => {
+    const page = await scan('<p>Barrot spoke.</p><p id="later" hidden>Merz replied.</p>');
+    expect(page.sent).toEqual([['Barrot spoke.']]);
+    (document.getElementById('later') as HTMLElement).hidden = false;
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Barrot', 'barrot'], ['Merz', 'merz']]));
+  });
+
+  it('looks again after an event that may reveal text through CSS alone, with no change to the DOM', async () => {
+    // A checkbox accordion: `#toggle:checked ~ #panel { display: block }` shows the panel once the box is
+    // ticked, and no node or attribute changes. (happy-dom does not evaluate `:checked`: its answer is stood in for.)
+    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+      return (document.getElementById('toggle') as HTMLInputElement).checked || !this.closest('#panel');
+    });
+    const page = await scan('<input id="toggle" type="checkbox"><div id="panel"><p>Merz replied.</p></div>');
+    expect(page.marks()).toEqual([]);
+    (document.getElementById('toggle') as HTMLInputElement).click();
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Merz', 'merz']]));
   });
 
   it('marks text added later and forgets marks whose text is gone', async () => {

@@ -3,6 +3,11 @@
  * time-sliced chunks, sends the text to the background, which matches it (`matchText`: the matcher
  * lives there), maps the offsets it answers onto DOM ranges, asks once per batch about name-like words no
  * alias matched (fuzzy lookup of misspellings), and rescans only what a MutationObserver reports changed.
+ *
+ * Text the reader cannot see (a collapsed section, a closed tab, a page hidden until its scripts ran) is
+ * read but not shown. Pages reveal such text by changing a class, a style or an attribute, or by CSS
+ * alone (a popover, a media query, a checkbox accordion), none of which adds a node: those changes and
+ * events make the scanner look at its mentions' visibility again, so revealed names get their marks.
  */
 import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
@@ -12,6 +17,21 @@ import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElem
 
 /** Longest stretch of work before yielding to the page. */
 const SLICE_MS = 8;
+
+/** Attributes that change which text a scan reads (see `isSkippedElement`): the block is read again. */
+const RESCAN_ATTRIBUTES = new Set(['hidden', 'contenteditable']);
+
+/** Attributes pages show and hide content with: a change re-checks what the reader can see. */
+const OBSERVED_ATTRIBUTES = [...RESCAN_ATTRIBUTES, 'class', 'style', 'open', 'aria-hidden', 'aria-expanded'];
+
+/**
+ * Events after which CSS alone may have shown or hidden text: a popover or `<details>` toggled, a
+ * checkbox or radio flipped, the window resized across a media query, a transition of `visibility` ended.
+ */
+const VISIBILITY_EVENTS = ['toggle', 'change', 'resize', 'transitionend'] as const;
+
+/** Least time between two visibility checks, so a page that animates styles all the time costs little. */
+const VISIBILITY_CHECK_INTERVAL_MS = 200;
 
 /**
  * Most characters of text per `matchText` message: a long page is matched in pieces, so its first
@@ -62,7 +82,12 @@ function defaultYield(): Promise<void> {
 
 export class MentionScanner {
   readonly stats: ScanStats = { scanMs: 0, textLength: 0, longestTaskMs: 0, matchWaitMs: 0 };
+  /** Every mention read, in document order, seen or not. */
   private mentions: PageMention[] = [];
+  /** The mentions the reader could not see when last checked: not shown. */
+  private hidden = new Set<PageMention>();
+  private visibilityCheckPending = false;
+  private readonly listening = new AbortController();
   private readonly queue: Node[] = [];
   private running = false;
   private stopped = false;
@@ -86,6 +111,11 @@ export class MentionScanner {
   start(): Promise<void> {
     const root = this.options.doc.body ?? this.options.doc.documentElement;
     this.observe(this.options.doc);
+    const win = windowOf(this.options.doc);
+    const listener = () => this.visibilityMayHaveChanged();
+    // Capture: `toggle` and `transitionend` reach the window only on the way down, and a page that
+    // stops propagation must not keep its revealed text unmarked.
+    for (const type of VISIBILITY_EVENTS) win.addEventListener(type, listener, { capture: true, passive: true, signal: this.listening.signal });
     this.enqueue([root]);
     return this.whenIdle();
   }
@@ -95,30 +125,39 @@ export class MentionScanner {
     return this.idle;
   }
 
+  /** The mentions shown: those in text the reader could see when last checked, in document order. */
   all(): PageMention[] {
-    return this.mentions;
+    return this.hidden.size === 0 ? this.mentions : this.mentions.filter((mention) => !this.hidden.has(mention));
   }
 
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    this.listening.abort();
     this.queue.length = 0;
     this.mentions = [];
+    this.hidden = new Set();
     this.markIdle();
   }
 
   private observe(root: Node): void {
     if (this.observedRoots.has(root)) return;
     this.observedRoots.add(root);
-    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(root, { childList: true, characterData: true, subtree: true, attributeFilter: OBSERVED_ATTRIBUTES });
   }
 
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
     try {
       const roots: Node[] = [];
+      let restyled = false;
       for (const record of records) {
         if (this.options.isOwnNode(record.target)) continue;
+        if (record.type === 'attributes') {
+          if (RESCAN_ATTRIBUTES.has(record.attributeName ?? '')) roots.push(blockAncestor(record.target));
+          else restyled = true;
+          continue;
+        }
         if (record.type === 'characterData') {
           roots.push(blockAncestor(record.target));
           continue;
@@ -136,6 +175,8 @@ export class MentionScanner {
         }
       }
       if (roots.length > 0) this.enqueue(roots);
+      // (A rescan ends with a visibility check of its own.)
+      else if (restyled) this.visibilityMayHaveChanged();
     } catch (error) {
       console.debug('[factcards] mutation handling failed', error);
     }
@@ -171,7 +212,7 @@ export class MentionScanner {
       if (batches.length === 0 && kept.length !== this.mentions.length) {
         // The changed text is gone or holds nothing to read: what was marked in it goes.
         this.mentions = kept;
-        this.options.onChange(kept);
+        this.options.onChange(this.all());
       }
       for (const batch of batches) {
         const matches = await this.matchBatch(batch);
@@ -183,12 +224,12 @@ export class MentionScanner {
         // Runs come in document order from each root; several roots (a batch of changes) need sorting.
         const found = roots.length > 1 ? [...fresh].sort((a, b) => compareRanges(a.range, b.range)) : fresh;
         this.mentions = kept.length > 0 ? mergeInOrder(kept, found) : found.slice();
-        this.options.onChange(this.mentions);
+        this.options.onChange(this.all());
         this.account(performance.now() - sliceStart);
       }
       if (candidates.length > 0) await this.resolveCandidates(candidates);
       await this.idleTime();
-      this.pruneInvisible();
+      this.checkVisibility();
       await this.yieldToPage();
     }
   }
@@ -244,7 +285,7 @@ export class MentionScanner {
       const run = batch[mentions[i] as number];
       const entity = entities[mentions[i + 3] as number];
       if (!run || !entity) continue;
-      // Visibility is checked later, in idle time (pruneInvisible).
+      // Visibility is checked later, in idle time (checkVisibility).
       const range = rangeFor(run, mentions[i + 1] as number, mentions[i + 2] as number);
       if (!range || this.isExcluded(range)) continue;
       out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
@@ -261,20 +302,36 @@ export class MentionScanner {
   }
 
   /**
-   * Drops mentions in text the reader cannot see (display:none…). Done after the marks are up, when the
-   * browser is idle and has styled the page anyway: asking during the scan would force a style
-   * recalculation in the middle of it.
+   * Shows only mentions in text the reader can see (not display:none, visibility:hidden…), and shows
+   * again those whose text was revealed. Done after the marks are up, when the browser is idle and has
+   * styled the page anyway: asking during the scan would force a style recalculation in the middle of it.
    */
-  private pruneInvisible(): void {
+  private checkVisibility(): void {
     if (this.stopped) return;
     const started = performance.now();
     const visibility = new WeakMap<Element, boolean>();
-    const visible = this.mentions.filter((mention) => isVisibleMention(mention, visibility));
-    if (visible.length !== this.mentions.length) {
-      this.mentions = visible;
-      this.options.onChange(visible);
-    }
+    const hidden = new Set(this.mentions.filter((mention) => !isVisibleMention(mention, visibility)));
+    const changed = hidden.size !== this.hidden.size || [...hidden].some((mention) => !this.hidden.has(mention));
+    this.hidden = hidden;
+    if (changed) this.options.onChange(this.all());
     this.account(performance.now() - started);
+  }
+
+  /** Checks visibility again soon, at most once per interval and when the page is idle. */
+  private visibilityMayHaveChanged(): void {
+    if (this.visibilityCheckPending || this.stopped) return;
+    this.visibilityCheckPending = true;
+    const win = windowOf(this.options.doc);
+    win.setTimeout(() => {
+      void this.idleTime().then(() => {
+        this.visibilityCheckPending = false;
+        try {
+          this.checkVisibility();
+        } catch (error) {
+          console.debug('[factcards] visibility check failed', error);
+        }
+      });
+    }, VISIBILITY_CHECK_INTERVAL_MS);
   }
 
   /**
@@ -320,7 +377,7 @@ export class MentionScanner {
       // A resolved candidate may have absorbed an adjoining mention ("Kir Starmer" over "Starmer"): it replaces it.
       const kept = this.mentions.filter((mention) => !added.some((fuzzy) => overlaps(fuzzy.range, mention.range)));
       this.mentions = kept.concat(added).sort((a, b) => compareRanges(a.range, b.range));
-      this.options.onChange(this.mentions);
+      this.options.onChange(this.all());
       // (Invisible ones among them go in the idle pass that follows.)
     }
     this.account(performance.now() - sliceStart);

@@ -149,6 +149,34 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks names in text the reader reveals, and unmarks text the page hides again', async () => {
+    const page = await openMarkedPage('/fixtures/content-reveal.html', 'Zelensky', 'panel-kyiv');
+    const markedIn = (containers: string[]) =>
+      page.evaluate((containers) => {
+        const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
+        return containers.filter((id) => ranges.some((range) => range.startContainer.parentElement?.closest(`#${id}`)));
+      }, containers);
+    const revealed = ['more', 'details', 'panel-moscow', 'accordion'];
+    // Collapsed text is read but, once the page has settled, not marked.
+    await page.waitFor((ids) => {
+      const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
+      return ids.every((id) => !ranges.some((range) => range.startContainer.parentElement?.closest(`#${id}`)));
+    }, revealed);
+    expect(await markedIn(['lead', 'panel-kyiv', ...revealed])).toEqual(['lead', 'panel-kyiv']);
+    // First a CSS-only accordion, alone: ticking its box changes no node and no attribute.
+    await page.click('#accordion-label');
+    await waitForHighlight(page, 'Giorgia Meloni', 'accordion');
+    // Then a class removed by the page's script, a <details> opened, and a tab's `hidden` flipped.
+    for (const control of ['#read-more', '#details-summary', '#tab-moscow']) await page.click(control);
+    await waitForHighlight(page, 'Mandon', 'more');
+    await waitForHighlight(page, 'Keir Starmer', 'details');
+    await waitForHighlight(page, 'Peskov', 'panel-moscow');
+    // The tab switched away from is hidden now: its name is no longer marked.
+    await page.waitFor(() => !([...(CSS.highlights.get('factcards-mention') ?? [])] as Range[]).some((range) => range.startContainer.parentElement?.closest('#panel-kyiv')));
+    expect(await markedIn(['lead', 'panel-kyiv', ...revealed])).toEqual(['lead', ...revealed]);
+    await page.close();
+  });
+
   it('follows an in-page navigation: the new view is marked and the old view leaves no mark behind', async () => {
     const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     // What a single-page app does on a link: a new URL in history, and the view swapped in place.
