@@ -23,8 +23,9 @@ export interface CompiledMatcher {
    */
   tokens: string;
   /**
-   * Alias records (entity index, token count n, then n token ids), as a varint string
-   * (`encodeIntegers`): half the size of a JSON number array, and cloned by messaging as one block.
+   * Alias records (entity index × 2 + 1 if the alias needs a capital in the text, token count n, then
+   * n token ids), as a varint string (`encodeIntegers`): half the size of a JSON number array, and
+   * cloned by messaging as one block. See `needsCapital` in matcher.ts.
    */
   aliases: string;
 }
@@ -85,4 +86,4 @@ export function decodeIntegers(encoded: string): Int32Array | null {
   return shift === 0 ? values : null;
 }
 
-export const COMPILED_MATCHER_FORMAT = 'factcards-matcher/2';
+export const COMPILED_MATCHER_FORMAT = 'factcards-matcher/3';

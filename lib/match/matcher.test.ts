@@ -33,6 +33,30 @@ describe('findMentions: normalisation', () => {
     ]);
   });
 
+  it('does not take a capitalised name written all in lower case for the name: there it is an ordinary word', () => {
+    const withWords = loadMatcher(
+      compileMatcher(
+        [
+          { id: 'trump', name: 'Donald Trump', type: 'person' },
+          { id: 'le-monde', name: 'Le Monde', type: 'organization' },
+          { id: 'turkey', name: 'Turkey', type: 'place' },
+        ],
+        [{ alias: 'Trump', entityId: 'trump' }],
+      ),
+    );
+    expect(marked('a trump card, roast turkey, and a first dans le monde du renseignement', withWords)).toEqual([]);
+    // Any capital will do: a headline, French usage ("le Monde"), a name at a sentence's start.
+    expect(marked('TRUMP IN TURKEY. Le monde and le Monde reported; Trump’s plan', withWords)).toEqual([
+      ['TRUMP', 'trump'],
+      ['TURKEY', 'turkey'],
+      ['Le monde', 'le-monde'],
+      ['le Monde', 'le-monde'],
+      ['Trump', 'trump'],
+    ]);
+    // A name the store also writes in lower case matches in any case (see 'folds case for names').
+    expect(marked('the coalition of the willing')).toEqual([['coalition of the willing', 'coalition']]);
+  });
+
   it('keeps short all-caps acronyms case-sensitive', () => {
     expect(marked('Tell us, un homme, eu, Nato and nato')).toEqual([]);
     expect(marked('The US, the UN, the EU and NATO')).toEqual([
@@ -169,7 +193,7 @@ describe('compileMatcher', () => {
 describe('loadMatcher', () => {
   it('rejects a matcher of another format with a clear error', () => {
     expect(() => loadMatcher({ ...compiled, format: 'factcards-matcher/0' as typeof COMPILED_MATCHER_FORMAT })).toThrow(
-      new MatcherFormatError('unsupported matcher format "factcards-matcher/0", expected "factcards-matcher/2"'),
+      new MatcherFormatError(`unsupported matcher format "factcards-matcher/0", expected "${COMPILED_MATCHER_FORMAT}"`),
     );
   });
 

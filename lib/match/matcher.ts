@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../pack/schema';
 import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
-import { isAllCapsToken, isJoiner, isUpperCode, isWordCode, nameKeys, tokenKey } from './normalize';
+import { hasUpperCase, isAllCapsToken, isJoiner, isUpperCode, isWordCode, nameKeys, tokenKey } from './normalize';
 
 export interface AliasEntry {
   alias: string;
@@ -46,6 +46,16 @@ export function isCaseSensitiveAlias(alias: string): boolean {
   return trimmed.length <= CASE_SENSITIVE_MAX_LENGTH && isAllCapsToken(trimmed, 0, trimmed.length);
 }
 
+/**
+ * The proper-name rule: a name written with a capital in the store ("Trump", "Le Monde", "Turkey") is not
+ * found in text written all in lower case ("trump card", "dans le monde", "roast turkey"), where it is
+ * almost always an ordinary word. Any capital will do ("le Monde", "TRUMP"). A name stored in lower case
+ * ("coalition of the willing") matches in any case.
+ */
+export function needsCapital(alias: string): boolean {
+  return hasUpperCase(alias, 0, alias.length);
+}
+
 /** The token keys an alias is stored under, or null when it cannot be matched (no words, too long). */
 export function aliasKeys(alias: string): string[] | null {
   const keys = nameKeys(alias);
@@ -74,12 +84,16 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
   }
 
   // Sequence of keys ("jean noel barrot") → owner; canonical names first so they win conflicts.
-  const owners = new Map<string, { entity: number; keys: string[] }>();
+  const owners = new Map<string, { entity: number; keys: string[]; capital: boolean }>();
   const claim = (alias: string, entity: number): void => {
     const keys = aliasKeys(alias);
     if (keys === null) return;
     const sequence = keys.join(' ');
-    if (!owners.has(sequence)) owners.set(sequence, { entity, keys });
+    const capital = needsCapital(alias);
+    const owner = owners.get(sequence);
+    if (!owner) owners.set(sequence, { entity, keys, capital });
+    // The owner also written in lower case ("coalition of the willing" beside "Coalition of the Willing"): any case.
+    else if (owner.entity === entity && !capital) owner.capital = false;
   };
   entities.forEach((entity) => {
     const index = entityIndex.get(entity.id);
@@ -92,8 +106,8 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
 
   const tokenIds = new Map<string, number>();
   const flat: number[] = [];
-  for (const { entity, keys } of owners.values()) {
-    flat.push(entity, keys.length);
+  for (const { entity, keys, capital } of owners.values()) {
+    flat.push(entity * 2 + (capital ? 1 : 0), keys.length);
     for (const key of keys) {
       let id = tokenIds.get(key);
       if (id === undefined) {
@@ -144,7 +158,7 @@ export interface Matcher {
   /** Token key → token id. */
   readonly tokenIds: Map<string, number>;
   readonly edges: EdgeTable;
-  /** Entity index matched at each trie node, or -1. */
+  /** At each trie node: the entity index matched there × 2, + 1 if it needs a capital in the text; or -1. */
   readonly terminals: Int32Array;
   /** Built on first use by `entityOf`, so loading does not pay for it. */
   entityIndex: Map<string, number> | null;
@@ -182,10 +196,11 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   let nodeCount = 1;
   let position = 0;
   while (position < aliases.length) {
-    const entity = aliases[position] ?? -1;
+    const terminal = aliases[position] ?? -1;
+    const entity = terminal >> 1;
     const length = aliases[position + 1] ?? 0;
     position += 2;
-    if (length < 1 || position + length > aliases.length || entity < 0 || entity >= compiled.entityIds.length) {
+    if (length < 1 || position + length > aliases.length || terminal < 0 || entity >= compiled.entityIds.length) {
       throw new MatcherFormatError(`malformed alias record at position ${position - 2}`);
     }
     let node = 0;
@@ -207,7 +222,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
       node = child;
     }
     position += length;
-    terminals[node] = entity;
+    terminals[node] = terminal;
   }
   return { compiled, tokenIds, edges, terminals: terminals.subarray(0, nodeCount), entityIndex: null };
 }
@@ -219,6 +234,9 @@ let lowerIds: Int32Array = new Int32Array(1024);
 let upperIds: Int32Array = new Int32Array(1024);
 let joinedToPrevious: Uint8Array = new Uint8Array(1024);
 let scanTokenCount = 0;
+let scanText = '';
+/** The token the current walk started from. */
+let walkStart = 0;
 let bestEnd = -1;
 let bestEntity = -1;
 
@@ -252,10 +270,10 @@ function walk(matcher: Matcher, node: number, j: number): void {
 function step(matcher: Matcher, node: number, j: number, tokenId: number): void {
   const child = findEdge(matcher.edges, node, tokenId);
   if (child === 0) return;
-  const entity = matcher.terminals[child] ?? -1;
-  if (entity >= 0 && j > bestEnd) {
+  const terminal = matcher.terminals[child] ?? -1;
+  if (terminal >= 0 && j > bestEnd && ((terminal & 1) === 0 || hasUpperCase(scanText, tokenStarts[walkStart] ?? 0, tokenEnds[j] ?? 0))) {
     bestEnd = j;
-    bestEntity = entity;
+    bestEntity = terminal >> 1;
   }
   if (j + 1 < scanTokenCount && joinedToPrevious[j + 1] === 1) walk(matcher, child, j + 1);
 }
@@ -274,12 +292,14 @@ function isDottedAbbreviation(text: string, first: number, last: number): boolea
  * Finds every alias in `text`: whole words only (Unicode word boundaries, so "Paris" is not found in
  * "Parisien" but "EU" is found in "non-EU"), leftmost and then longest first, never overlapping.
  * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation keeps its final
- * period ("U.S.").
+ * period ("U.S."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
+ * capitalised names in all-lower-case text (`needsCapital`).
  */
 export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { tokenIds } = matcher;
   ensureScratch((text.length >> 1) + 2);
   scanTokenCount = 0;
+  scanText = text;
   let start = -1;
   const length = text.length;
   for (let i = 0; i <= length; i++) {
@@ -313,6 +333,7 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
     }
     bestEnd = -1;
     bestEntity = -1;
+    walkStart = j;
     walk(matcher, 0, j);
     if (bestEnd < 0) {
       j++;
@@ -323,6 +344,7 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
     mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '' });
     j = bestEnd + 1;
   }
+  scanText = ''; // not kept alive until the next call
   return mentions;
 }
 

@@ -124,6 +124,12 @@ export function isAllCapsToken(text: string, start: number, end: number): boolea
   return hasUpper;
 }
 
+/** Whether text[start, end) holds an upper-case letter anywhere ("Trump", "le Monde"; not "trump card"). */
+export function hasUpperCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isUpperCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Whether the code unit starts a capitalised word. */
 export function isUpperCode(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
