@@ -24,13 +24,13 @@ describe('visibleMentions', () => {
 });
 
 describe('highlightCss', () => {
-  it('styles only the factcards-mention highlight, and nothing for "none"', () => {
+  it('styles only the factcards-mention highlight, on screen only, and nothing for "none"', () => {
     expect(HIGHLIGHT_NAME).toBe('factcards-mention');
     for (const style of ['underline', 'background'] as const) {
       const css = highlightCss(style);
-      // One rule, on our highlight only: the adopted sheet cannot restyle anything of the page.
-      expect(css.match(/\{/g)?.length).toBe(1);
-      expect(css.startsWith('::highlight(factcards-mention) {')).toBe(true);
+      // One rule, on our highlight only, and not in print: the adopted sheet cannot restyle anything of the page.
+      expect(css.match(/\{/g)?.length).toBe(2);
+      expect(css.startsWith('@media not print { ::highlight(factcards-mention) {')).toBe(true);
     }
     expect(highlightCss('underline')).toContain('dotted');
     expect(highlightCss('background')).toContain('background-color');

@@ -22,14 +22,16 @@ export interface PageMention {
 
 /**
  * Dotted underline in the text's own colour, so it is legible on light and dark pages alike; the
- * background variant is a translucent amber that darkens light pages and lightens dark ones.
+ * background variant is a translucent amber that darkens light pages and lightens dark ones. Marks are
+ * for reading on screen: a printed page comes out as the site made it.
  */
 export function highlightCss(style: HighlightStyle): string {
   if (style === 'none') return '';
-  if (style === 'background') {
-    return `::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(255 190 40 / 0.35); }`;
-  }
-  return `::highlight(${HIGHLIGHT_NAME}) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-thickness: 2px; text-decoration-color: currentColor; }`;
+  const declarations =
+    style === 'background'
+      ? 'background-color: rgb(255 190 40 / 0.35);'
+      : 'text-decoration-line: underline; text-decoration-style: dotted; text-decoration-thickness: 2px; text-decoration-color: currentColor;';
+  return `@media not print { ::highlight(${HIGHLIGHT_NAME}) { ${declarations} } }`;
 }
 
 /** The mentions the settings ask to show: enabled types, and only the first of each entity if asked. */

@@ -46,6 +46,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   uploadFiles(selector: string, paths: string[]): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Lays the page out for print or screen. Chromium only: Firefox's BiDi driver cannot (it throws). */
+  emulateMedia(media: 'print' | 'screen'): Promise<void>;
   screenshot(path: string): Promise<void>;
   /** Console errors and uncaught page errors seen since the page opened. */
   errors(): string[];
@@ -181,6 +183,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     press: (key) => page.keyboard.press(key),
     uploadFiles: (selector, paths) => page.setInputFiles(selector, paths),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    emulateMedia: (media) => page.emulateMedia({ media }),
     async screenshot(path) {
       await page.screenshot({ path });
     },
@@ -270,6 +273,7 @@ function wrapPuppeteer(page: PuppeteerPage, browserName: BrowserName): TestPage 
       await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(...paths);
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    emulateMedia: (media) => page.emulateMediaType(media),
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
     },
