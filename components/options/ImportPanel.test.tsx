@@ -46,7 +46,7 @@ describe('ImportPanel', () => {
     // A conflict is shown, and hostile text in it stays text.
     expect(status.textContent).toContain('“<img src=x onerror=alert(1)>”: Ada, Bea');
     expect(status.querySelector('img')).toBeNull();
-    expect(api.importPack).toHaveBeenCalledWith(packText);
+    expect(api.importPack).toHaveBeenCalledWith([packText]);
     expect(onImported).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('alert').textContent).toBe('');
   });
@@ -97,7 +97,7 @@ describe('ImportPanel', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Import article' }));
 
     await waitFor(() => expect(api.importPack).toHaveBeenCalledTimes(1));
-    const pack = JSON.parse(vi.mocked(api.importPack).mock.calls[0]?.[0] ?? 'null') as Pack;
+    const pack = JSON.parse(vi.mocked(api.importPack).mock.calls[0]?.[0].join('') ?? 'null') as Pack;
     expect(pack.name).toBe('Articles imported 2026-01-12');
     expect(pack.articles[0]).toMatchObject({ title: '<b>Strike</b>', outlet: 'unknown', url: null, publishedAt: null });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('strike.txt: the URL "javascript:alert(1)" is not an http(s) link'));
@@ -149,7 +149,7 @@ describe('ImportPanel', () => {
     fireEvent.dragOver(zone, { dataTransfer: { files: [] } });
     expect(zone.className).toContain('dragging');
     fireEvent.drop(zone, { dataTransfer: { files: [new File([packText], 'dropped.json')] } });
-    await waitFor(() => expect(api.importPack).toHaveBeenCalledWith(packText));
+    await waitFor(() => expect(api.importPack).toHaveBeenCalledWith([packText]));
     expect(zone.className).not.toContain('dragging');
   });
 });

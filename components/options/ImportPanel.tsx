@@ -165,7 +165,7 @@ export function ImportPanel({ api, onImported, now = () => new Date() }: ImportP
     const failed: FileProblem[] = [];
     for (const [index, pack] of packs.entries()) {
       setPhase({ name: 'saving', done: index, total: packs.length });
-      const answer = await api.importPack(pack.json);
+      const answer = await api.importPack(pack.text);
       if (answer.ok) {
         stored.push({ name: pack.name, fileName: pack.fileName, summary: answer.value });
       } else {

@@ -2,7 +2,7 @@
  * Runs an import job in a Web Worker and gives the page a promise and a Cancel. Cancel terminates the
  * worker: it has written nothing, so nothing needs undoing.
  */
-import type { ImportJobProgress, ImportJobRequest, ImportJobResult, ImportWorkerMessage } from '../../lib/pack/import-job';
+import { createResultAssembler, type ImportJobProgress, type ImportJobRequest, type ImportJobResult, type ImportWorkerMessage } from '../../lib/pack/import-job';
 // Vite's `?worker` import rather than `new Worker(new URL(…, import.meta.url))`: WXT rewrites
 // `import.meta.url` to `self.location.href`, which hides that pattern from Vite (wxt-dev/wxt#2032).
 import ImportWorker from './import.worker.ts?worker';
@@ -22,12 +22,14 @@ export function startImportWorker(request: ImportJobRequest, onProgress: (progre
     fail = reject;
   });
   const finish = () => worker.terminate();
+  const assembler = createResultAssembler();
   worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
     const message = event.data;
     if (message.type === 'progress') onProgress(message.progress);
+    else if (message.type === 'packText') assembler.add(message);
     else if (message.type === 'result') {
       finish();
-      settle(message.result);
+      settle(assembler.finish(message.result));
     } else {
       finish();
       fail(new Error(message.message));

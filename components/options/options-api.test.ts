@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUploadStaging } from '../../lib/pack/upload-staging';
-import { importPackText, UPLOAD_CHUNK_CHARS } from './options-api';
+import { PACK_TEXT_PIECE_CHARS, piecesOf } from '../../lib/pack/import-job';
+import { importPackText } from './options-api';
 
 const sendMessage = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/messaging/protocol', () => ({ backgroundMessenger: { sendMessage } }));
@@ -38,27 +39,27 @@ beforeEach(() => {
 describe('importPackText', () => {
   it('sends a small pack whole', async () => {
     const importedTexts = stagingBackground();
-    expect(await importPackText('{"small":true}')).toEqual({ ok: true, value: imported });
+    expect(await importPackText(piecesOf('{"small":true}'))).toEqual({ ok: true, value: imported });
     expect(sendMessage.mock.calls.map(([type]) => type)).toEqual(['importPack']);
     expect(importedTexts).toEqual(['{"small":true}']);
   });
 
   it('sends a large pack in pieces that the background joins back into the same text', async () => {
     const importedTexts = stagingBackground();
-    const text = `{"text":"${'é'.repeat(UPLOAD_CHUNK_CHARS * 2 + 17)}"}`;
-    expect(await importPackText(text)).toEqual({ ok: true, value: imported });
+    const text = `{"text":"${'é'.repeat(PACK_TEXT_PIECE_CHARS * 2 + 17)}"}`;
+    expect(await importPackText(piecesOf(text))).toEqual({ ok: true, value: imported });
     const types = sendMessage.mock.calls.map(([type]) => type);
     expect(types).toEqual(['stagePackChunk', 'stagePackChunk', 'stagePackChunk', 'importStagedPack']);
     for (const [type, data] of sendMessage.mock.calls) {
-      if (type === 'stagePackChunk') expect((data as { chunk: string }).chunk.length).toBeLessThanOrEqual(UPLOAD_CHUNK_CHARS);
+      if (type === 'stagePackChunk') expect((data as { chunk: string }).chunk.length).toBeLessThanOrEqual(PACK_TEXT_PIECE_CHARS);
     }
     expect(importedTexts).toEqual([text]);
   });
 
   it('passes on a refusal of a piece and sends nothing more', async () => {
-    const text = 'x'.repeat(UPLOAD_CHUNK_CHARS + 1);
+    const text = 'x'.repeat(PACK_TEXT_PIECE_CHARS + 1);
     sendMessage.mockResolvedValue({ ok: false, error: { code: 'too-large', message: 'The pack is too large to import.' } });
-    expect(await importPackText(text)).toEqual({ ok: false, error: { code: 'too-large', message: 'The pack is too large to import.' } });
+    expect(await importPackText(piecesOf(text))).toEqual({ ok: false, error: { code: 'too-large', message: 'The pack is too large to import.' } });
     expect(sendMessage).toHaveBeenCalledTimes(1);
   });
 });

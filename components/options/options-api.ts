@@ -13,8 +13,11 @@ import { startImportWorker, type RunningImport } from './import-client';
 
 export interface OptionsApi {
   listPacks(): Promise<Result<PackSummary[]>>;
-  /** `json` is the pack's JSON text: the background validates it again and stores it in one transaction. */
-  importPack(json: string): Promise<Result<ImportSummary>>;
+  /**
+   * `text` is the pack's JSON text in pieces (`ReadyPack.text`): the background validates it again and
+   * stores it in one transaction.
+   */
+  importPack(text: readonly string[]): Promise<Result<ImportSummary>>;
   setPackEnabled(packId: string, enabled: boolean): Promise<Result<void>>;
   removePack(packId: string): Promise<Result<void>>;
   exportPack(packId: string | null): Promise<Result<Pack>>;
@@ -49,22 +52,18 @@ async function deliver<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
 }
 
 /**
- * Pieces of about a megabyte: Chrome serialises each message as JSON on this page's main thread, and
- * a piece this size takes some 15 ms, where a whole 20 MB pack took 300 ms and more (tests/bench/import.bench.ts).
+ * Sends a pack's JSON text, in pieces of at most PACK_TEXT_PIECE_CHARS, to the background: whole when it
+ * is one piece, else staged piece by piece. Chrome serialises each message as JSON on this page's main
+ * thread; a piece takes a few ms, where a whole 20 MB pack took 300 ms and more (tests/bench/import.bench.ts).
  */
-export const UPLOAD_CHUNK_CHARS = 1_000_000;
-
-/** Sends a pack's JSON text to the background: whole when small, staged in pieces when large. */
-export async function importPackText(json: string): Promise<Result<ImportSummary>> {
-  if (json.length <= UPLOAD_CHUNK_CHARS) return deliver(() => backgroundMessenger.sendMessage('importPack', { pack: json }));
+export async function importPackText(text: readonly string[]): Promise<Result<ImportSummary>> {
+  if (text.length <= 1) return deliver(() => backgroundMessenger.sendMessage('importPack', { pack: text[0] ?? '' }));
   const uploadId = crypto.randomUUID();
-  const chunks = Math.ceil(json.length / UPLOAD_CHUNK_CHARS);
-  for (let index = 0; index < chunks; index++) {
-    const chunk = json.slice(index * UPLOAD_CHUNK_CHARS, (index + 1) * UPLOAD_CHUNK_CHARS);
+  for (const [index, chunk] of text.entries()) {
     const staged = await deliver(() => backgroundMessenger.sendMessage('stagePackChunk', { uploadId, index, chunk }));
     if (!staged.ok) return staged;
   }
-  return deliver(() => backgroundMessenger.sendMessage('importStagedPack', { uploadId, chunks }));
+  return deliver(() => backgroundMessenger.sendMessage('importStagedPack', { uploadId, chunks: text.length }));
 }
 
 /** The commands a browser makes for the toolbar button (MV3 and MV2 names). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articlePackId, runImportJob, type ImportJobProgress, type ImportJobRequest } from './import-job';
+import { PACK_TEXT_PIECE_CHARS, articlePackId, createResultAssembler, piecesOf, resultMessages, runImportJob, type ImportJobProgress, type ImportJobRequest, type ImportJobResult } from './import-job';
 import { readArticleText, type RawArticleDraft, type ReadableFile } from './read-file';
 import { PackSchema } from './schema';
 
@@ -35,7 +35,7 @@ describe('runImportJob', () => {
     const result = await runImportJob(request({ packFiles: [file('venn.json', packText)] }), (step) => progress.push(step));
     expect(result).toEqual({
       ok: true,
-      packs: [{ fileName: 'venn.json', packId: 'e2e-options-pack', name: 'Port Venn test pack', articleCount: 1, entityCount: 1, json: packText }],
+      packs: [{ fileName: 'venn.json', packId: 'e2e-options-pack', name: 'Port Venn test pack', articleCount: 1, entityCount: 1, text: [packText] }],
     });
     expect(progress.at(-1)).toMatchObject({ articlesRead: 1, entitiesFound: 1 });
   });
@@ -64,7 +64,7 @@ describe('runImportJob', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [ready] = result.packs;
-    const pack = PackSchema.parse(JSON.parse(ready?.json ?? 'null'));
+    const pack = PackSchema.parse(JSON.parse(ready?.text.join('') ?? 'null'));
     expect(pack.id).toBe('import-20260112090000');
     expect(pack.articles.map((article) => article.title)).toEqual(['strike', '<script>alert("title")</script>New ferry timetable']);
     expect(pack.articles.map((article) => article.url)).toEqual([null, null]);
@@ -80,6 +80,40 @@ describe('runImportJob', () => {
       ok: false,
       problems: [{ fileName: 'two.txt', message: 'is the same article as one.txt (same text): import one of them.' }],
     });
+  });
+});
+
+describe('resultMessages', () => {
+  it('carries each pack’s text in pieces the page puts back together, so no message is large', () => {
+    const large = `{"text":"${'é'.repeat(PACK_TEXT_PIECE_CHARS * 2 + 17)}"}`;
+    const result: ImportJobResult = {
+      ok: true,
+      packs: [
+        { fileName: 'a.json', packId: 'a', name: 'A', articleCount: 1, entityCount: 2, text: piecesOf(large) },
+        { fileName: null, packId: 'b', name: 'B', articleCount: 3, entityCount: 4, text: piecesOf('{"small":true}') },
+      ],
+    };
+    const messages = resultMessages(result);
+    expect(messages.map((message) => message.type)).toEqual(['packText', 'packText', 'packText', 'packText', 'result']);
+    const assembler = createResultAssembler();
+    for (const message of messages) {
+      if (message.type === 'packText') {
+        expect(message.text.length).toBeLessThanOrEqual(PACK_TEXT_PIECE_CHARS);
+        assembler.add(message);
+      } else if (message.type === 'result') {
+        // The result itself holds no pack text: it came ahead in pieces.
+        expect(JSON.stringify(message.result).length).toBeLessThan(400);
+        const assembled = assembler.finish(message.result);
+        expect(assembled).toEqual(result);
+        expect(assembled.ok ? assembled.packs[0]?.text.join('') : null).toBe(large);
+      }
+    }
+  });
+
+  it('passes a refused batch on as it is', () => {
+    const refused: ImportJobResult = { ok: false, problems: [{ fileName: 'x.json', message: 'is not valid JSON.' }] };
+    expect(resultMessages(refused)).toEqual([{ type: 'result', result: refused }]);
+    expect(createResultAssembler().finish(refused)).toEqual(refused);
   });
 });
 

@@ -36,16 +36,68 @@ export interface ReadyPack {
   name: string;
   articleCount: number;
   entityCount: number;
-  json: string;
+  /**
+   * The pack's JSON text, in pieces of at most PACK_TEXT_PIECE_CHARS. The worker posts them one message
+   * each and the page sends them on to the background as they are, so the page never copies, joins or
+   * serialises a large pack's text in one go.
+   */
+  text: string[];
 }
 
 export type ImportJobResult = { ok: true; packs: ReadyPack[] } | { ok: false; problems: FileProblem[] };
 
-/** Worker → page messages. */
+/**
+ * Worker → page messages. A result's pack text travels ahead of it in `packText` pieces (see
+ * `resultMessages`): the page takes each message in as one task. A 20 MB pack sent whole made one task
+ * of 23–37 ms on the options page (receiving it took 12 ms, starting to send it on most of the
+ * rest), and 60–110 ms when the two-core machine was busy (tests/bench/import.bench.ts).
+ */
 export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportJobProgress }
+  | { type: 'packText'; pack: number; text: string }
   | { type: 'result'; result: ImportJobResult }
   | { type: 'crash'; message: string };
+
+/**
+ * Most characters of pack text in one message, from the worker or to the background: each message is
+ * taken in or serialised on the options page's main thread, and a piece this size takes a few ms.
+ */
+export const PACK_TEXT_PIECE_CHARS = 1_000_000;
+
+/** `text` cut into pieces of at most `PACK_TEXT_PIECE_CHARS` (none for empty text). */
+export function piecesOf(text: string): string[] {
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; at += PACK_TEXT_PIECE_CHARS) pieces.push(text.slice(at, at + PACK_TEXT_PIECE_CHARS));
+  return pieces;
+}
+
+/** The worker's messages for a result: each pack's JSON text in pieces, then the result without that text. */
+export function resultMessages(result: ImportJobResult): ImportWorkerMessage[] {
+  if (!result.ok) return [{ type: 'result', result }];
+  const messages: ImportWorkerMessage[] = [];
+  result.packs.forEach((pack, index) => {
+    for (const text of pack.text) messages.push({ type: 'packText', pack: index, text });
+  });
+  messages.push({ type: 'result', result: { ok: true, packs: result.packs.map((pack) => ({ ...pack, text: [] })) } });
+  return messages;
+}
+
+/** The page's side of `resultMessages`: collects the pieces, and puts them back into the result. */
+export function createResultAssembler(): {
+  add(message: { pack: number; text: string }): void;
+  finish(result: ImportJobResult): ImportJobResult;
+} {
+  const pieces: string[][] = [];
+  return {
+    add(message) {
+      (pieces[message.pack] ??= []).push(message.text);
+    },
+    finish(result) {
+      if (!result.ok) return result;
+      return { ok: true, packs: result.packs.map((pack, index) => ({ ...pack, text: pieces[index] ?? [] })) };
+    },
+  };
+}
 
 /**
  * Reads every pack file and extracts the raw articles. All or nothing: if any file is refused, no pack
@@ -95,7 +147,7 @@ export async function runImportJob(request: ImportJobRequest, onProgress: (progr
 }
 
 function readyPack(fileName: string | null, pack: Pack, json: string): ReadyPack {
-  return { fileName, packId: pack.id, name: pack.name, articleCount: pack.articles.length, entityCount: pack.entities.length, json };
+  return { fileName, packId: pack.id, name: pack.name, articleCount: pack.articles.length, entityCount: pack.entities.length, text: piecesOf(json) };
 }
 
 /** Reads and validates one pack file; size and kind are checked before a byte is read. */

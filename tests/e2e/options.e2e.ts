@@ -293,6 +293,20 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(keys).toMatchObject({ 'open-card': 'Alt+Shift+F', 'next-mention': 'Alt+Shift+Period', 'previous-mention': 'Alt+Shift+Comma' });
   });
 
+  it('imports a pack of several megabytes whole: its text travels from the worker and to the background in pieces', async () => {
+    const generated = generatePack({ articles: 1_500, entities: 300, seed: 9, id: 'e2e-large' });
+    const path = join(scratch, 'large-pack.json');
+    writeFileSync(path, JSON.stringify(generated));
+    // Over two pieces' worth (PACK_TEXT_PIECE_CHARS, a million characters), so the staged path runs.
+    expect(readFileSync(path, 'utf8').length).toBeGreaterThan(2_000_000);
+    await importFile(path);
+    const summary = await waitForImportSummary();
+    expect(summary).toContain(generated.name);
+    expect(summary).toMatch(/1,?500 articles added, 0 skipped/);
+    const row = await options.waitFor(() => document.querySelector('tr[data-pack-id="e2e-large"]')?.textContent ?? '');
+    expect(row).toContain(generated.name);
+  });
+
   it('reset, once confirmed, leaves only the bundled pack and its entities', async () => {
     await options.bringToFront();
     expect(await options.evaluate(() => document.querySelectorAll('table.packs tbody tr').length)).toBeGreaterThan(1);
