@@ -89,6 +89,17 @@ describe('findMentions: normalisation', () => {
     }
   });
 
+  it('reads through soft hyphens and zero-width characters inside a name, as a reader does', () => {
+    expect(marked('Mac\u00ADron met Jean-No\u00ADël Bar\u00ADrot and Zelen\u200Bsky; Macron\u200D’s aides')).toEqual([
+      ['Mac\u00ADron', 'macron'],
+      ['Jean-No\u00ADël Bar\u00ADrot', 'barrot'],
+      ['Zelen\u200Bsky', 'zelensky'],
+      ['Macron\u200D', 'macron'],
+    ]);
+    // They join, never split: "Paris" is still not found inside "Pari\u00ADsien".
+    expect(marked('a Pari\u00ADsien café')).toEqual([]);
+  });
+
   it('maps offsets to the original text when it is decomposed or holds surrogate pairs', () => {
     const text = '😀 Jean-Noe\u0308l Barrot 🇫🇷 met Ms Løkke';
     const mentions = findMentions(text, matcher);

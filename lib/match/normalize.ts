@@ -29,6 +29,12 @@ for (let code = 0; code < 128; code++) {
 }
 charClasses[MODIFIER_LETTER_APOSTROPHE] = CharClass.Other;
 for (let code = 0xd800; code <= 0xdfff; code++) charClasses[code] = CharClass.Other;
+/**
+ * Invisible characters that sit inside words: the soft hyphen sites and hyphenation tools insert for line
+ * breaking ("Mac\u00ADron"), zero-width space, non-joiner and joiner, word joiner, and the BOM as a
+ * zero-width no-break space. They belong to the word around them and fold to nothing.
+ */
+for (const code of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) charClasses[code] = CharClass.Word;
 
 /** Whether the UTF-16 code unit belongs to a word token (classes are computed once per code unit). */
 export function isWordCode(code: number): boolean {
