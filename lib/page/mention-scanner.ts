@@ -152,12 +152,16 @@ export class MentionScanner {
       const roots: Node[] = [];
       let restyled = false;
       for (const record of records) {
-        if (this.options.isOwnNode(record.target)) continue;
         if (record.type === 'attributes') {
-          if (RESCAN_ATTRIBUTES.has(record.attributeName ?? '')) roots.push(blockAncestor(record.target));
-          else restyled = true;
+          // A page restyling thousands of elements at once is one visibility check: look no further.
+          const rescan = RESCAN_ATTRIBUTES.has(record.attributeName ?? '');
+          if ((rescan || !restyled) && !this.options.isOwnNode(record.target)) {
+            if (rescan) roots.push(blockAncestor(record.target));
+            else restyled = true;
+          }
           continue;
         }
+        if (this.options.isOwnNode(record.target)) continue;
         if (record.type === 'characterData') {
           roots.push(blockAncestor(record.target));
           continue;
