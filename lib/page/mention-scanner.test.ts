@@ -154,6 +154,24 @@ describe('MentionScanner', () => {
     await vi.waitFor(() => expect(page.marks()).toEqual([['Merz', 'merz']]));
   });
 
+  it.each([
+    ['a popover or <details> toggled', 'toggle', 'panel'],
+    ['the window resized across a media query', 'resize', 'window'],
+    ['a transition ended', 'transitionend', 'panel'],
+    ['an animation ended', 'animationend', 'panel'],
+    ['the URL fragment changed (:target)', 'hashchange', 'window'],
+  ])('looks again after %s', async (_what, type, target) => {
+    let revealed = false;
+    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+      return revealed || !this.closest('#panel');
+    });
+    const page = await scan('<div id="panel"><p>Merz replied.</p></div>');
+    expect(page.marks()).toEqual([]);
+    revealed = true;
+    (target === 'window' ? window : (document.getElementById('panel') as HTMLElement)).dispatchEvent(new Event(type));
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Merz', 'merz']]));
+  });
+
   it('marks text added later and forgets marks whose text is gone', async () => {
     const page = await scan('<p id="first">Barrot spoke.</p>');
     const added = document.createElement('p');

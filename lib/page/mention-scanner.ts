@@ -26,9 +26,10 @@ const OBSERVED_ATTRIBUTES = [...RESCAN_ATTRIBUTES, 'class', 'style', 'open', 'ar
 
 /**
  * Events after which CSS alone may have shown or hidden text: a popover or `<details>` toggled, a
- * checkbox or radio flipped, the window resized across a media query, a transition of `visibility` ended.
+ * checkbox or radio flipped, the window resized across a media query, a transition or animation of
+ * `visibility` ended, the URL fragment changed (`:target`).
  */
-const VISIBILITY_EVENTS = ['toggle', 'change', 'resize', 'transitionend'] as const;
+const VISIBILITY_EVENTS = ['toggle', 'change', 'resize', 'transitionend', 'animationend', 'hashchange'] as const;
 
 /** Least time between two visibility checks, so a page that animates styles all the time costs little. */
 const VISIBILITY_CHECK_INTERVAL_MS = 200;
