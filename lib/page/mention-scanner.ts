@@ -13,13 +13,13 @@ import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
 import { windowOf } from './frames';
 import { compareRanges, type PageMention } from './highlights';
-import { TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElement, rangeFor, type TextRun } from './text-runs';
+import { SKIPPING_ATTRIBUTES, TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElement, rangeFor, type TextRun } from './text-runs';
 
 /** Longest stretch of work before yielding to the page. */
 const SLICE_MS = 8;
 
-/** Attributes that change which text a scan reads (see `isSkippedElement`): the block is read again. */
-const RESCAN_ATTRIBUTES = new Set(['hidden', 'contenteditable']);
+/** Attributes that change which text a scan reads: the block is read again. */
+const RESCAN_ATTRIBUTES = new Set(SKIPPING_ATTRIBUTES);
 
 /** Attributes pages show and hide content with: a change re-checks what the reader can see. */
 const OBSERVED_ATTRIBUTES = [...RESCAN_ATTRIBUTES, 'class', 'style', 'open', 'aria-hidden', 'aria-expanded'];

@@ -258,6 +258,9 @@ function openShadowOf(element: Element): ShadowRoot | null {
   return shadow !== null && shadow.mode === 'open' ? shadow : null;
 }
 
+/** The attributes `isSkipped` reads: when one changes on an element, what a scan reads there may change. */
+export const SKIPPING_ATTRIBUTES: readonly string[] = ['hidden', 'contenteditable'];
+
 /** `isSkippedElement` with the tag name already read (the walk has it), cheapest checks first. */
 function isSkipped(element: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
