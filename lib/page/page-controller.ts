@@ -15,7 +15,7 @@ import type { CardUi } from './card-ui-api';
 import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, type PageMention } from './highlights';
 import { MentionIndex, type MentionHit } from './hit-test';
 import { HoverController } from './hover';
-import { MentionScanner, isVisibleMention } from './mention-scanner';
+import { MentionScanner, isVisibleMention, type ScanStats } from './mention-scanner';
 import { hasScannableText } from './text-runs';
 
 /** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
@@ -34,13 +34,9 @@ export interface PageEnvironment {
 }
 
 export class PageController {
-  /** Measurements as of the last render (see `timings`). */
-  private readonly recorded: ContentTimings = {
+  /** The measurements the controller takes itself; the scan's own come from its stats (see `timings`). */
+  private readonly recorded: Omit<ContentTimings, keyof ScanStats> = {
     setupMs: 0,
-    scanMs: 0,
-    textLength: 0,
-    longestTaskMs: 0,
-    matchWaitMs: 0,
     firstHighlightsMs: null,
     lastCardRenderMs: null,
     lastCardCached: null,
@@ -49,6 +45,8 @@ export class PageController {
   private settings: Settings | null = null;
   private active = false;
   private scanner: MentionScanner | null = null;
+  /** The current scan's figures, or the last one's once Factcards stopped on the page. */
+  private scanStats: ScanStats = { scanMs: 0, textLength: 0, longestTaskMs: 0, matchWaitMs: 0 };
   private highlighter: MentionHighlighter | null = null;
   private shown: PageMention[] = [];
   private index: MentionIndex | null = null;
@@ -107,19 +105,11 @@ export class PageController {
   }
 
   /**
-   * This page's measurements so far. The scan's own figures are read live: work after the last render
-   * (a visibility check or a fuzzy answer that changed nothing) counts too.
+   * This page's measurements so far. The scan's own figures are read live from its stats, which count
+   * every render and the work after the last one (a visibility check or a fuzzy answer that changed nothing).
    */
   get timings(): ContentTimings {
-    const stats = this.scanner?.stats;
-    if (!stats) return { ...this.recorded };
-    return {
-      ...this.recorded,
-      scanMs: Math.max(this.recorded.scanMs, stats.scanMs),
-      textLength: stats.textLength,
-      longestTaskMs: Math.max(this.recorded.longestTaskMs, stats.longestTaskMs),
-      matchWaitMs: stats.matchWaitMs,
-    };
+    return { ...this.recorded, ...this.scanStats };
   }
 
   site(): string {
@@ -259,6 +249,7 @@ export class PageController {
       isOwnNode: (node) => this.isOwnNode(node),
       skipMultiColumn: this.env.skipMultiColumn,
     });
+    this.scanStats = this.scanner.stats;
     this.countSetup(began);
     await this.scanner.start();
   }
@@ -324,18 +315,10 @@ export class PageController {
 
   private render(mentions: PageMention[]): void {
     if (!this.active || !this.highlighter || !this.settings) return;
-    const start = performance.now();
     this.shown = visibleMentions(mentions, this.settings);
     this.highlighter.show(this.shown.map((mention) => mention.range));
     this.index = new MentionIndex(this.shown);
     if (this.openMention && !this.openMention.range.startContainer.isConnected) this.closeCard();
-    const stats = this.scanner?.stats;
-    if (stats) {
-      this.recorded.scanMs = stats.scanMs + (performance.now() - start);
-      this.recorded.textLength = stats.textLength;
-      this.recorded.longestTaskMs = Math.max(stats.longestTaskMs, performance.now() - start);
-      this.recorded.matchWaitMs = stats.matchWaitMs;
-    }
     this.recorded.mentionCount = mentions.length;
     this.recorded.firstHighlightsMs ??= performance.now() - this.startedAt;
     this.mentionsChanged();
