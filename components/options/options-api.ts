@@ -54,7 +54,8 @@ async function deliver<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
 /**
  * Sends a pack's JSON text, in pieces of at most PACK_TEXT_PIECE_CHARS, to the background: whole when it
  * is one piece, else staged piece by piece. Chrome serialises each message as JSON on this page's main
- * thread; a piece takes a few ms, where a whole 20 MB pack took 300 ms and more (tests/bench/import.bench.ts).
+ * thread: a piece makes a task of about 10–15 ms, where a whole 20 MB pack took 300 ms and more
+ * (tests/bench/import.bench.ts).
  */
 export async function importPackText(text: readonly string[]): Promise<Result<ImportSummary>> {
   if (text.length <= 1) return deliver(() => backgroundMessenger.sendMessage('importPack', { pack: text[0] ?? '' }));
