@@ -172,12 +172,14 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
         const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
         return containers.filter((id) => ranges.some((range) => range.startContainer.parentElement?.closest(`#${id}`)));
       }, containers);
+    const untilUnmarked = (containers: string[]) =>
+      page.waitFor((containers) => {
+        const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
+        return containers.every((id) => !ranges.some((range) => range.startContainer.parentElement?.closest(`#${id}`)));
+      }, containers);
     const revealed = ['more', 'details', 'panel-moscow', 'accordion'];
     // Collapsed text is read but, once the page has settled, not marked.
-    await page.waitFor((ids) => {
-      const ranges = [...(CSS.highlights.get('factcards-mention') ?? [])] as Range[];
-      return ids.every((id) => !ranges.some((range) => range.startContainer.parentElement?.closest(`#${id}`)));
-    }, revealed);
+    await untilUnmarked(revealed);
     expect(await markedIn(['lead', 'panel-kyiv', ...revealed])).toEqual(['lead', 'panel-kyiv']);
     // First a CSS-only accordion, alone: ticking its box changes no node and no attribute.
     await page.click('#accordion-label');
@@ -188,7 +190,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await waitForHighlight(page, 'Keir Starmer', 'details');
     await waitForHighlight(page, 'Peskov', 'panel-moscow');
     // The tab switched away from is hidden now: its name is no longer marked.
-    await page.waitFor(() => !([...(CSS.highlights.get('factcards-mention') ?? [])] as Range[]).some((range) => range.startContainer.parentElement?.closest('#panel-kyiv')));
+    await untilUnmarked(['panel-kyiv']);
     expect(await markedIn(['lead', 'panel-kyiv', ...revealed])).toEqual(['lead', ...revealed]);
     await page.close();
   });
