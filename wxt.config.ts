@@ -1,8 +1,27 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+/**
+ * WXT's content-script entry builds the script's context from `wxt/utils/content-script-context`; this
+ * gives it entrypoints/content/script-context.ts instead, which does not post a message to the page's
+ * window (see there). Every other import of the module, including that file's own, is left alone.
+ */
+function quietContentScriptContext() {
+  const entry = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
+  return {
+    name: 'factcards:quiet-content-script-context',
+    enforce: 'pre' as const,
+    resolveId(source: string, importer: string | undefined): string | null {
+      if (source !== 'wxt/utils/content-script-context' || !importer?.startsWith(entry)) return null;
+      return resolve(import.meta.dirname, 'entrypoints/content/script-context.ts');
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({ plugins: [quietContentScriptContext()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Factcards',
     description: 'Dated, sourced context cards for the people, organisations and places named on news pages.',
