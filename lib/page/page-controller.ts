@@ -36,6 +36,7 @@ export interface PageEnvironment {
 export class PageController {
   /** The measurements the controller takes itself; the scan's own come from its stats (see `timings`). */
   private readonly recorded: Omit<ContentTimings, keyof ScanStats> = {
+    startupMs: 0,
     setupMs: 0,
     firstHighlightsMs: null,
     lastCardRenderMs: null,
@@ -72,18 +73,33 @@ export class PageController {
     this.signal = signal;
   }
 
+  /**
+   * Starts Factcards on the document. Its synchronous part runs in the task that evaluated the script:
+   * call `startupDone` once the caller's own synchronous setup is over, so that task is counted once.
+   */
   async start(): Promise<void> {
-    this.countSetup(this.startedAt);
-    this.settings = await this.env.getSettings();
-    const resumed = performance.now();
-    const unwatchSettings = this.env.watchSettings((settings) => this.guard(() => this.applySettings(settings)));
-    const unwatchRevision = this.env.watchMatcherRevision(() => this.guard(() => this.reloadMatcher()));
+    const unwatch: Array<() => void> = [];
     this.signal.addEventListener('abort', () => {
-      unwatchSettings();
-      unwatchRevision();
+      for (const stop of unwatch) stop();
       this.deactivate();
       this.cardUi?.destroy();
     });
+    // A document with nothing to read yet (most same-origin frames are empty ad slots, and a page can
+    // hold thirty) sets nothing up, not even reading the settings, until text arrives.
+    let textArrived: number | null = null;
+    if (!hasScannableText(this.scanRoot())) {
+      await this.waitForText();
+      if (this.signal.aborted) return;
+      textArrived = performance.now();
+    }
+    const settings = this.env.getSettings();
+    if (textArrived !== null) this.countSetup(textArrived);
+    this.settings = await settings;
+    const resumed = performance.now();
+    unwatch.push(
+      this.env.watchSettings((settings) => this.guard(() => this.applySettings(settings))),
+      this.env.watchMatcherRevision(() => this.guard(() => this.reloadMatcher())),
+    );
     new HoverController({
       doc: this.doc,
       index: () => (this.active ? this.index : null),
@@ -102,6 +118,11 @@ export class PageController {
     });
     this.countSetup(resumed);
     if (this.isActive(this.settings)) await this.activate();
+  }
+
+  /** The script's synchronous start is over (see `start`): counts it, from the script's first line. */
+  startupDone(): void {
+    this.recorded.startupMs = performance.now() - this.startedAt;
   }
 
   /**
@@ -273,10 +294,13 @@ export class PageController {
         observer.observe(root, options);
       };
       const observer = new Observer(() => {
+        const checked = performance.now();
         try {
           if (!hasScannableText(this.scanRoot(), watch)) return;
         } catch (error) {
           console.debug('[factcards] text check failed', error);
+        } finally {
+          this.countSetup(checked);
         }
         observer.disconnect();
         if (this.textWatch === observer) this.textWatch = null;
