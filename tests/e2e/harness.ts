@@ -49,12 +49,28 @@ export interface TestPage {
   /** Lays the page out for print or screen. Chromium only: Firefox's BiDi driver cannot (it throws). */
   emulateMedia(media: 'print' | 'screen'): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /**
+   * Chromium only (the benchmark): records a browser trace of `categories` while `during` runs, and
+   * returns its events with the id of the page's main frame, as trace events name frames.
+   */
+  trace(categories: string[], during: () => Promise<void>): Promise<{ events: TraceEvent[]; mainFrameId: string }>;
   /** Console errors and uncaught page errors seen since the page opened. */
   errors(): string[];
   bringToFront(): Promise<void>;
   /** Runs `source` in the page's main world before any of its own scripts, on every navigation. */
   addInitScript(source: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One event of a Chromium trace (the Trace Event Format), as far as the benchmark reads it. */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  /** Start and duration in microseconds. */
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string; frame?: string } };
 }
 
 export interface BrowserSession {
@@ -187,6 +203,25 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     async screenshot(path) {
       await page.screenshot({ path });
     },
+    async trace(categories, during) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const events: TraceEvent[] = [];
+        cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+        const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+        await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+        try {
+          await during();
+        } finally {
+          await cdp.send('Tracing.end');
+          await complete;
+        }
+        const { frameTree } = await cdp.send('Page.getFrameTree');
+        return { events, mainFrameId: frameTree.frame.id };
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
     errors: () => [...errors],
     bringToFront: () => page.bringToFront(),
     async addInitScript(source) {
@@ -276,6 +311,9 @@ function wrapPuppeteer(page: PuppeteerPage, browserName: BrowserName): TestPage 
     emulateMedia: (media) => page.emulateMediaType(media),
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
+    },
+    trace() {
+      return Promise.reject(new Error(`tracing is Chromium only (here: ${browserName})`));
     },
     errors: () => [...errors],
     bringToFront: () => page.bringToFront(),
