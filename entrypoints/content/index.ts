@@ -40,6 +40,7 @@ export default defineContentScript({
         watchMatcherRevision: (callback) => matcherRevisionItem.watch(() => callback()),
         cardUiUrl: browser.runtime.getURL('/card-ui.js'),
         skipMultiColumn: import.meta.env.FIREFOX,
+        topFrame: isTop,
       },
       ctx.signal,
       scriptStartedAt,

@@ -31,6 +31,8 @@ export interface PageEnvironment {
   cardUiUrl: string;
   /** See MentionScannerOptions.skipMultiColumn (Firefox only). */
   skipMultiColumn: boolean;
+  /** Whether the document is the tab's top one (the popup asks it about the page) rather than a frame's. */
+  topFrame: boolean;
 }
 
 export class PageController {
@@ -84,10 +86,11 @@ export class PageController {
       this.deactivate();
       this.cardUi?.destroy();
     });
-    // A document with nothing to read yet (most same-origin frames are empty ad slots, and a page can
-    // hold thirty) sets nothing up, not even reading the settings, until text arrives.
+    // A frame with nothing to read yet (most same-origin frames are empty ad slots, and a page can hold
+    // thirty) sets nothing up, not even reading the settings, until text arrives. The top document
+    // reads them at once: the popup asks it whether Factcards runs on the page.
     let textArrived: number | null = null;
-    if (!hasScannableText(this.scanRoot())) {
+    if (!this.env.topFrame && !hasScannableText(this.scanRoot())) {
       await this.waitForText();
       if (this.signal.aborted) return;
       textArrived = performance.now();
