@@ -29,12 +29,13 @@ export default defineConfig({
     // which needs no permission. No host permissions: the content script is declared with
     // http(s) matches, so the extension never asks to read every site's data via the API.
     permissions: ['storage'],
-    // The hover-card UI (React) is loaded by the content script on first use, as a module from the
-    // extension; use_dynamic_url keeps pages from probing for it to fingerprint the extension (Chromium).
+    // The hover-card UI (React) is loaded by the content script on first use, and the rest of a frame's
+    // Factcards once the frame has text (entrypoints/frames.content.ts), as modules from the extension;
+    // use_dynamic_url keeps pages from probing for them to fingerprint the extension (Chromium).
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]
-        : ['card-ui.js'],
+        ? [{ resources: ['card-ui.js', 'frame-page.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]
+        : ['card-ui.js', 'frame-page.js'],
     // Keyboard access to cards (lib/page/commands.ts): the background forwards each to the active tab.
     // Chromium leaves a suggested key unbound when it is one of its own shortcuts (Alt+Shift+N and
     // Alt+Shift+P are, on Linux): tests/e2e/foundation.e2e.ts checks that each key is really assigned.

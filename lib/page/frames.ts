@@ -1,3 +1,5 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 /** Frame scope: Factcards reads same-origin frames (part of the page) and leaves third-party frames alone. */
 export function isSameOriginWithTop(win: Window): boolean {
   try {
@@ -16,3 +18,16 @@ export function isSameOriginWithTop(win: Window): boolean {
 export function windowOf(doc: Document): Window & typeof globalThis {
   return (doc.defaultView ?? window) as Window & typeof globalThis;
 }
+
+/** How frame-page.js hands its start function to the frames' content script that imported it (same world). */
+export const FRAME_PAGE_GLOBAL = Symbol.for('factcards.frame-page');
+
+export interface PageStart {
+  /** The tab's top document, rather than a frame's. */
+  top: boolean;
+  /** When the script that starts it began (performance.now()), for its timings. */
+  startedAt: number;
+}
+
+/** What frame-page.js registers: `startPage` of entrypoints/content/start-page.ts. */
+export type FramePageStart = (ctx: ContentScriptContext, options: PageStart) => void;

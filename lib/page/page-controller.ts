@@ -10,13 +10,13 @@ import { byMentionCount } from '../messaging/page-mentions-port';
 import type { ContentTimings, EntityCard, PageMentionCount, Result } from '../messaging/protocol';
 import { isActiveOn, siteKey, type Settings } from '../settings';
 import { loadCardUi } from './card-host';
-import { windowOf } from './frames';
 import type { CardUi } from './card-ui-api';
 import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, type PageMention } from './highlights';
 import { MentionIndex, type MentionHit } from './hit-test';
 import { HoverController } from './hover';
 import { MentionScanner, isVisibleMention, type ScanStats } from './mention-scanner';
 import { hasScannableText } from './text-runs';
+import { scanRootOf, whenTextArrives } from './text-watch';
 
 /** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
 export interface PageEnvironment {
@@ -31,8 +31,6 @@ export interface PageEnvironment {
   cardUiUrl: string;
   /** See MentionScannerOptions.skipMultiColumn (Firefox only). */
   skipMultiColumn: boolean;
-  /** Whether the document is the tab's top one (the popup asks it about the page) rather than a frame's. */
-  topFrame: boolean;
 }
 
 export class PageController {
@@ -62,8 +60,8 @@ export class PageController {
   private generation = 0;
   /** Told whenever the marks change (the popup's open port: lib/messaging/page-mentions-port.ts). */
   private readonly mentionListeners = new Set<() => void>();
-  /** Watches a document that has no text yet (see waitForText). */
-  private textWatch: MutationObserver | null = null;
+  /** Stops watching a document that has no text yet (see waitForText). */
+  private stopTextWatch: (() => void) | null = null;
   private readonly signal: AbortSignal;
 
   constructor(
@@ -80,29 +78,16 @@ export class PageController {
    * call `startupDone` once the caller's own synchronous setup is over, so that task is counted once.
    */
   async start(): Promise<void> {
-    const unwatch: Array<() => void> = [];
+    this.settings = await this.env.getSettings();
+    const resumed = performance.now();
+    const unwatchSettings = this.env.watchSettings((settings) => this.guard(() => this.applySettings(settings)));
+    const unwatchRevision = this.env.watchMatcherRevision(() => this.guard(() => this.reloadMatcher()));
     this.signal.addEventListener('abort', () => {
-      for (const stop of unwatch) stop();
+      unwatchSettings();
+      unwatchRevision();
       this.deactivate();
       this.cardUi?.destroy();
     });
-    // A frame with nothing to read yet (most same-origin frames are empty ad slots, and a page can hold
-    // thirty) sets nothing up, not even reading the settings, until text arrives. The top document
-    // reads them at once: the popup asks it whether Factcards runs on the page.
-    let textArrived: number | null = null;
-    if (!this.env.topFrame && !hasScannableText(this.scanRoot())) {
-      await this.waitForText();
-      if (this.signal.aborted) return;
-      textArrived = performance.now();
-    }
-    const settings = this.env.getSettings();
-    if (textArrived !== null) this.countSetup(textArrived);
-    this.settings = await settings;
-    const resumed = performance.now();
-    unwatch.push(
-      this.env.watchSettings((settings) => this.guard(() => this.applySettings(settings))),
-      this.env.watchMatcherRevision(() => this.guard(() => this.reloadMatcher())),
-    );
     new HoverController({
       doc: this.doc,
       index: () => (this.active ? this.index : null),
@@ -255,9 +240,9 @@ export class PageController {
     let began = performance.now();
     const generation = ++this.generation;
     this.active = true;
-    // A document with nothing to read yet (most same-origin frames are empty ad slots; some pages are
-    // shells filled later) sets nothing up until text arrives: a page can hold thirty such frames.
-    if (!hasScannableText(this.scanRoot())) {
+    // A document with nothing to read yet (a shell its scripts fill later; frames without text never
+    // get this far, see entrypoints/frames.content.ts) sets nothing up until text arrives.
+    if (!hasScannableText(scanRootOf(this.doc))) {
       this.countSetup(began);
       await this.waitForText();
       if (generation !== this.generation || this.signal.aborted) return;
@@ -278,48 +263,25 @@ export class PageController {
     await this.scanner.start();
   }
 
-  private scanRoot(): Node {
-    return this.doc.body ?? this.doc.documentElement ?? this.doc;
-  }
-
-  /**
-   * Resolves once the document holds scannable text (checked after each batch of changes, including in
-   * open shadow roots seen so far). Never resolves if deactivated first: `deactivate` disconnects it.
-   */
+  /** Resolves once the document holds scannable text; never, if deactivated first (`deactivate` stops the watch). */
   private waitForText(): Promise<void> {
     return new Promise((resolve) => {
-      const Observer = windowOf(this.doc).MutationObserver;
-      const options: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-      const watched = new WeakSet<Node>();
-      const watch = (root: Node) => {
-        if (watched.has(root)) return;
-        watched.add(root);
-        observer.observe(root, options);
-      };
-      const observer = new Observer(() => {
-        const checked = performance.now();
-        try {
-          if (!hasScannableText(this.scanRoot(), watch)) return;
-        } catch (error) {
-          console.debug('[factcards] text check failed', error);
-        } finally {
-          this.countSetup(checked);
-        }
-        observer.disconnect();
-        if (this.textWatch === observer) this.textWatch = null;
-        resolve();
-      });
-      this.textWatch = observer;
-      watch(this.doc);
-      // Open shadow roots present now: text added inside them later is not seen from the document.
-      hasScannableText(this.scanRoot(), watch);
+      const stop = whenTextArrives(
+        this.doc,
+        () => {
+          if (this.stopTextWatch === stop) this.stopTextWatch = null;
+          resolve();
+        },
+        (since) => this.countSetup(since),
+      );
+      this.stopTextWatch = stop;
     });
   }
 
   private deactivate(): void {
     this.generation++;
-    this.textWatch?.disconnect();
-    this.textWatch = null;
+    this.stopTextWatch?.();
+    this.stopTextWatch = null;
     this.active = false;
     this.scanner?.stop();
     this.scanner = null;
