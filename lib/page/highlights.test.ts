@@ -48,7 +48,10 @@ describe('MentionHighlighter', () => {
         CSS: { highlights: registry },
         Highlight: class extends Set<Range> {},
         CSSStyleSheet: class {
-          replaceSync(): void {}
+          css = '';
+          replaceSync(css: string): void {
+            this.css = css;
+          }
         },
       },
     };
@@ -79,6 +82,21 @@ describe('MentionHighlighter', () => {
     registry.get(HIGHLIGHT_NAME)?.add(pages);
     highlighter.show([a]);
     expect([...(registry.get(HIGHLIGHT_NAME) ?? [])]).toEqual([a]);
+  });
+
+  it('adopts its stylesheet only once there is a mark to show, styled as last set', () => {
+    const { doc, registry } = fakeDocument();
+    const highlighter = new MentionHighlighter(doc);
+    highlighter.setStyle('background');
+    highlighter.show([]);
+    // The highlight is registered (the page was read), but no rule makes the browser restyle the page.
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(true);
+    expect(doc.adoptedStyleSheets).toHaveLength(0);
+    highlighter.show([range('a')]);
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+    expect((doc.adoptedStyleSheets[0] as unknown as { css: string }).css).toBe(highlightCss('background'));
+    highlighter.show([range('b')]);
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
   });
 
   it('leaves no highlight and no stylesheet behind when destroyed', () => {
