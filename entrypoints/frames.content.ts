@@ -6,8 +6,7 @@
  * code the top document's script runs) as a module into this script's world.
  */
 import { FRAME_PAGE_GLOBAL, isSameOriginWithTop, type FramePageStart } from '@/lib/page/frames';
-import { hasScannableText } from '@/lib/page/text-runs';
-import { scanRootOf, whenTextArrives } from '@/lib/page/text-watch';
+import { whenTextArrives } from '@/lib/page/text-watch';
 
 /** See entrypoints/content/index.ts. */
 const scriptStartedAt = performance.now();
@@ -28,7 +27,8 @@ export default defineContentScript({
       startPage(ctx, { top: false, startedAt: scriptStartedAt });
     };
     const load = () => void start().catch((error: unknown) => console.debug('[factcards] frame start failed', error));
-    if (hasScannableText(scanRootOf(document))) load();
-    else ctx.onInvalidated(whenTextArrives(document, load));
+    const stopWatching = whenTextArrives(document, load);
+    if (stopWatching) ctx.onInvalidated(stopWatching);
+    else load();
   },
 });

@@ -15,8 +15,7 @@ import { HIGHLIGHT_NAME, MentionHighlighter, compareRanges, visibleMentions, typ
 import { MentionIndex, type MentionHit } from './hit-test';
 import { HoverController } from './hover';
 import { MentionScanner, isVisibleMention, type ScanStats } from './mention-scanner';
-import { hasScannableText } from './text-runs';
-import { scanRootOf, whenTextArrives } from './text-watch';
+import { whenTextArrives } from './text-watch';
 
 /** What the controller needs from the extension: messaging and storage, injected so tests can fake them. */
 export interface PageEnvironment {
@@ -242,9 +241,10 @@ export class PageController {
     this.active = true;
     // A document with nothing to read yet (a shell its scripts fill later; frames without text never
     // get this far, see entrypoints/frames.content.ts) sets nothing up until text arrives.
-    if (!hasScannableText(scanRootOf(this.doc))) {
+    const textArrives = this.waitForText();
+    if (textArrives) {
       this.countSetup(began);
-      await this.waitForText();
+      await textArrives;
       if (generation !== this.generation || this.signal.aborted) return;
       began = performance.now();
     }
@@ -263,19 +263,24 @@ export class PageController {
     await this.scanner.start();
   }
 
-  /** Resolves once the document holds scannable text; never, if deactivated first (`deactivate` stops the watch). */
-  private waitForText(): Promise<void> {
-    return new Promise((resolve) => {
-      const stop = whenTextArrives(
-        this.doc,
-        () => {
-          if (this.stopTextWatch === stop) this.stopTextWatch = null;
-          resolve();
-        },
-        (since) => this.countSetup(since),
-      );
-      this.stopTextWatch = stop;
-    });
+  /**
+   * Null when the document holds scannable text; otherwise resolves once it does, or never if
+   * deactivated first (`deactivate` stops the watch).
+   */
+  private waitForText(): Promise<void> | null {
+    let arrived: () => void = () => undefined;
+    const textArrives = new Promise<void>((resolve) => (arrived = resolve));
+    const stop = whenTextArrives(
+      this.doc,
+      () => {
+        if (this.stopTextWatch === stop) this.stopTextWatch = null;
+        arrived();
+      },
+      (since) => this.countSetup(since),
+    );
+    if (!stop) return null;
+    this.stopTextWatch = stop;
+    return textArrives;
   }
 
   private deactivate(): void {

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { whenTextArrives } from './text-watch';
 
 describe('whenTextArrives', () => {
-  const stops: Array<() => void> = [];
+  const stops: Array<(() => void) | null> = [];
   afterEach(() => {
-    for (const stop of stops.splice(0)) stop();
+    for (const stop of stops.splice(0)) stop?.();
     document.body.innerHTML = '';
   });
 
@@ -39,10 +39,21 @@ describe('whenTextArrives', () => {
     expect(onText).toHaveBeenCalledTimes(1);
   });
 
+  it('watches nothing, and says so, when the document has text already', async () => {
+    document.body.innerHTML = '<p>General Mandon spoke.</p>';
+    const onText = vi.fn();
+    expect(whenTextArrives(document, onText)).toBeNull();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'And again.' }));
+    await delivered();
+    expect(onText).not.toHaveBeenCalled();
+  });
+
   it('calls nothing once stopped', async () => {
     document.body.innerHTML = '<div></div>';
     const onText = vi.fn();
-    whenTextArrives(document, onText)();
+    const stop = whenTextArrives(document, onText);
+    expect(stop).not.toBeNull();
+    stop?.();
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'General Mandon spoke.' }));
     await delivered();
     expect(onText).not.toHaveBeenCalled();

@@ -7,16 +7,21 @@ import { windowOf } from './frames';
 import { hasScannableText } from './text-runs';
 
 /** Where a scan of the document starts. */
-export function scanRootOf(doc: Document): Node {
+function scanRootOf(doc: Document): Node {
   return doc.body ?? doc.documentElement ?? doc;
 }
 
 /**
- * Calls `onText` once, as soon as the document holds text a scan would read: checked after each batch
- * of changes, in the document and in the open shadow roots seen so far. Returns the function that stops
- * watching (without calling `onText`). `onChecked` hears how long each check took, from its start.
+ * Watches a document for text a scan would read: checked after each batch of changes, in the document
+ * and in the open shadow roots seen so far. Returns null when the document has such text already;
+ * otherwise calls `onText` once, when it arrives, and returns the function that stops watching (without
+ * calling `onText`). `onChecked` hears how long each later check took, from its start.
  */
-export function whenTextArrives(doc: Document, onText: () => void, onChecked: (startedAt: number) => void = () => undefined): () => void {
+export function whenTextArrives(doc: Document, onText: () => void, onChecked: (startedAt: number) => void = () => undefined): (() => void) | null {
+  // The first check also finds the open shadow roots present now: text added inside them later is not
+  // seen from the document, so each is watched too.
+  const shadowRoots: Node[] = [];
+  if (hasScannableText(scanRootOf(doc), (shadow) => shadowRoots.push(shadow))) return null;
   const Observer = windowOf(doc).MutationObserver;
   const options: MutationObserverInit = { childList: true, characterData: true, subtree: true };
   const watched = new WeakSet<Node>();
@@ -38,7 +43,6 @@ export function whenTextArrives(doc: Document, onText: () => void, onChecked: (s
     onText();
   });
   watch(doc);
-  // Open shadow roots present now: text added inside them later is not seen from the document.
-  hasScannableText(scanRootOf(doc), watch);
+  for (const shadow of shadowRoots) watch(shadow);
   return () => observer.disconnect();
 }
