@@ -86,10 +86,7 @@ export class MentionHighlighter {
   show(ranges: readonly Range[]): void {
     const registry = highlightRegistry(this.doc);
     if (!registry) return;
-    if (ranges.length > 0 && !this.sheet) {
-      this.sheet = createSheet(this.doc);
-      if (this.sheet) applyCss(this.sheet, this.style);
-    }
+    if (ranges.length > 0 && !this.sheet) this.sheet = adoptSheet(this.doc, this.style);
     const HighlightClass = windowOf(this.doc).Highlight ?? globalThis.Highlight;
     if (!this.highlight) {
       this.highlight = new HighlightClass();
@@ -141,10 +138,12 @@ function highlightRegistry(doc: Document): HighlightRegistry | null {
   return css && 'highlights' in css ? css.highlights : null;
 }
 
-function createSheet(doc: Document): CSSStyleSheet | null {
+/** A sheet holding the style's rules, adopted by the document (filled first: the page restyles once). */
+function adoptSheet(doc: Document, style: HighlightStyle): CSSStyleSheet | null {
   try {
     const SheetClass = windowOf(doc).CSSStyleSheet ?? CSSStyleSheet;
     const sheet = new SheetClass();
+    applyCss(sheet, style);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return sheet;
   } catch (error) {
