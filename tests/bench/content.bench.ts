@@ -6,8 +6,9 @@
  * The content script measures itself (ContentTimings in lib/messaging/protocol.ts) and hands its figures
  * to an extension page over a tab message, so nothing is written into the page's own performance
  * timeline or globals. What no line of the script can see, compiling it and evaluating it in each frame
- * the browser injects it into, comes from a trace of each page load (`EvaluateScript` events). Side by side, mark.js highlights the same pages with the same alias list (one
- * combined regular expression, its fastest use) in a browser without the extension.
+ * the browser injects it into, comes from a trace of each page load (`EvaluateScript` events). Side by
+ * side, mark.js highlights the same pages with the same alias list (one combined regular expression, its
+ * fastest use) in a browser without the extension.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -103,11 +104,8 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
     for (const file of listSharedPages()) {
       const page = await session.newPage();
       const measured: { timings?: ContentTimings } = {};
-      const trace = await page.trace(['devtools.timeline'], async () => {
-        const started = Date.now();
-        await page.goto(`${server.origin}/pages/${file}`);
+      const trace = await traceLoad(page, `${server.origin}/pages/${file}`, async () => {
         measured.timings = await pageTimings(page, extensionPage);
-        await sleep(started + RENDERING_WINDOW_MS + 500 - Date.now());
       });
       const { timings } = measured;
       if (!timings) throw new Error(`${file}: no timings`);
@@ -141,15 +139,6 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
 }
 
 /**
- * What evaluating the extension's scripts cost, from the trace: `EvaluateScript` (and module
- * evaluation) of any script of the extension, in the top frame and in the page's other frames: the top
- * document's content script, and in frames the frames' script and, in a frame with text, frame-page.js.
- * Each covers compiling the script, its libraries' top levels and the script's synchronous start
- * (`startupMs`, which the top document's script also counts itself).
- */
-const EXTENSION_URL_PREFIX = 'chrome-extension://';
-
-/**
  * The browser's own work for the page's look: restyling, layout and paint. Factcards causes some of it
  * without running it (the highlight stylesheet restyles the document; marks are painted), so the bench
  * compares the same pages loaded with and without the extension, over the same window from the start
@@ -169,24 +158,33 @@ function renderingWorkMs(events: TraceEvent[]): number {
   return ms;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, Math.max(0, ms)));
+/**
+ * Loads `url` while tracing, runs `whileLoaded`, and keeps tracing until the rendering window has
+ * passed, so the trace covers it with and without the extension alike.
+ */
+async function traceLoad(page: TestPage, url: string, whileLoaded: () => Promise<void> = async () => undefined): Promise<{ events: TraceEvent[]; mainFrameId: string }> {
+  return page.trace(['devtools.timeline'], async () => {
+    const started = Date.now();
+    await page.goto(url);
+    await whileLoaded();
+    const left = started + RENDERING_WINDOW_MS + 500 - Date.now();
+    if (left > 0) await new Promise((done) => setTimeout(done, left));
+  });
 }
 
-/** Each page's rendering work without the extension, the median of `loads` loads in a fresh browser. */
-async function measurePlainRendering(loads: number): Promise<Map<string, number>> {
+/** Loads of each page without the extension; their median is the baseline for the rendering row. */
+const PLAIN_LOADS = 3;
+
+/** Each page's rendering work without the extension, the median of PLAIN_LOADS loads in a fresh browser. */
+async function measurePlainRendering(): Promise<Map<string, number>> {
   const server = await startStaticServer();
   const session = await launchBrowser('chromium', { extension: false });
   const perPage = new Map<string, number[]>();
   try {
-    for (let load = 0; load < loads; load++) {
+    for (let load = 0; load < PLAIN_LOADS; load++) {
       for (const file of listSharedPages()) {
         const page = await session.newPage();
-        const trace = await page.trace(['devtools.timeline'], async () => {
-          const started = Date.now();
-          await page.goto(`${server.origin}/pages/${file}`);
-          await sleep(started + RENDERING_WINDOW_MS + 500 - Date.now());
-        });
+        const trace = await traceLoad(page, `${server.origin}/pages/${file}`);
         perPage.set(file, [...(perPage.get(file) ?? []), renderingWorkMs(trace.events)]);
         await page.close();
       }
@@ -198,6 +196,15 @@ async function measurePlainRendering(loads: number): Promise<Map<string, number>
   return new Map([...perPage].map(([file, values]) => [file, median(values)]));
 }
 
+const EXTENSION_URL_PREFIX = 'chrome-extension://';
+
+/**
+ * What evaluating the extension's scripts cost, from the trace: `EvaluateScript` (and module
+ * evaluation) of any script of the extension, in the top frame and in the page's other frames: the top
+ * document's content script, and in frames the frames' script and, in a frame with text, frame-page.js.
+ * Each covers compiling the script, its libraries' top levels and the script's synchronous start
+ * (`startupMs`, which the top document's script also counts itself).
+ */
 function scriptEvaluations(events: TraceEvent[], mainFrameId: string): { topMs: number; frames: number; framesMs: number } {
   let topMs = 0;
   let framesMs = 0;
@@ -301,7 +308,7 @@ function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, numb
     metric: `browser style, layout and paint in the first ${RENDERING_WINDOW_MS / 1000} s, with Factcards minus without (${label})`,
     median: median(added),
     unit: 'ms',
-    note: `not in the figures above (the browser's work, not the script's); one load with, median of 3 without, so ±10 ms is noise; per page: ${figures.map((figure, index) => `${figure.file.replace('.html', '')} ${(added[index] ?? Number.NaN).toFixed(0)}`).join(', ')}`,
+    note: `not in the figures above (the browser's work, not the script's); one load with, median of ${PLAIN_LOADS} without, so ±10 ms is noise; per page: ${figures.map((figure, index) => `${figure.file.replace('.html', '')} ${(added[index] ?? Number.NaN).toFixed(0)}`).join(', ')}`,
   });
   if (uncached.length > 0) rows.push({ area: 'content', metric: `card rendered after dwell, uncached (${label})`, median: median(uncached), unit: 'ms', target: '≤ 50 ms', note: `${note(uncached)}; the page had no data for it: card data and UI are requested when the pointer comes to rest` });
   if (cached.length > 0) rows.push({ area: 'content', metric: `card rendered after dwell, cached (${label})`, median: median(cached), unit: 'ms', target: '≤ 16 ms', note: note(cached) });
@@ -316,7 +323,7 @@ export async function benchContent(): Promise<BenchRow[]> {
   const contentScript = readFileSync(resolve(BUILD_DIRS.chromium, 'content-scripts/content.js'));
   rows.push({ area: 'content', metric: 'initial content script size (gzip)', median: gzipSync(contentScript, { level: 9 }).length / 1024, unit: 'KB', target: '≤ 30 KB', note: `${(contentScript.length / 1024).toFixed(1)} KB raw; card UI loaded on first hover` });
 
-  const plainRendering = await measurePlainRendering(3);
+  const plainRendering = await measurePlainRendering();
   const seedFigures = await measureStore('seed store', null);
   rows.push(...rowsFor('seed store', seedFigures, await measureMarkJs(aliasesOf(seedPack)), plainRendering));
   const bigFigures = await measureStore('10k store', bigPack);
