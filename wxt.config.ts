@@ -25,7 +25,7 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Factcards',
     description: 'Dated, sourced context cards for the people, organisations and places named on news pages.',
-    // storage: settings (wxt/utils/storage). The store itself is IndexedDB in the extension origin,
+    // storage: settings (lib/settings, browser.storage). The store itself is IndexedDB in the extension origin,
     // which needs no permission. No host permissions: the content script is declared with
     // http(s) matches, so the extension never asks to read every site's data via the API.
     permissions: ['storage'],

@@ -6,7 +6,7 @@ import { SettingsForm, siteFromInput, type SettingsStore } from './SettingsForm'
 
 afterEach(cleanup);
 
-/** Settings kept in memory, with watchers, like WXT storage. */
+/** Settings kept in memory, with watchers, like the settings item (lib/settings/stored-item.ts). */
 function memoryStore(initial: Settings = DEFAULT_SETTINGS) {
   let value = initial;
   const watchers = new Set<(value: Settings) => void>();

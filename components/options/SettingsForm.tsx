@@ -1,5 +1,5 @@
 /**
- * Settings, saved as soon as they change (WXT storage): every open tab watches the same item, so a
+ * Settings, saved as soon as they change (extension storage): every open tab watches the same item, so a
  * change applies there at once. The store of record is `settingsItem`; this form only edits it.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The real `PopupApi`: messages to the background and to the target tab, settings in WXT storage.
+ * The real `PopupApi`: messages to the background and to the target tab, settings in extension storage (lib/settings).
  *
  * The target tab is the active tab of the popup's window. When the popup is itself a tab (opened from a
  * card's "Open in Factcards" where the browser cannot open the popup, or by tests), the active tab is the

@@ -9,7 +9,7 @@ import { newFrameKey, servePageMentions } from '@/lib/messaging/page-mentions-po
 import { PAGE_MENTIONS_PORT, backgroundMessenger, tabMessenger } from '@/lib/messaging/protocol';
 import type { PageStart } from '@/lib/page/frames';
 import { PageController } from '@/lib/page/page-controller';
-import { DEFAULT_SETTINGS, matcherRevisionItem, settingsItem } from '@/lib/settings';
+import { matcherRevisionItem, settingsItem } from '@/lib/settings';
 
 export function startPage(ctx: ContentScriptContext, { top, startedAt }: PageStart): void {
   const controller = new PageController(
@@ -19,8 +19,8 @@ export function startPage(ctx: ContentScriptContext, { top, startedAt }: PageSta
       resolveFuzzy: (candidates) => backgroundMessenger.sendMessage('resolveFuzzy', candidates),
       getCard: (entityId) => backgroundMessenger.sendMessage('getCard', { entityId }),
       openInPopup: (entityId) => void backgroundMessenger.sendMessage('openInPopup', { entityId }).catch(() => undefined),
-      getSettings: async () => (await settingsItem.getValue()) ?? DEFAULT_SETTINGS,
-      watchSettings: (callback) => settingsItem.watch((settings) => callback(settings ?? DEFAULT_SETTINGS)),
+      getSettings: () => settingsItem.getValue(),
+      watchSettings: (callback) => settingsItem.watch(callback),
       watchMatcherRevision: (callback) => matcherRevisionItem.watch(() => callback()),
       cardUiUrl: browser.runtime.getURL('/card-ui.js'),
       skipMultiColumn: import.meta.env.FIREFOX,

@@ -1,9 +1,8 @@
 /**
- * Kept out of lib/settings/index.ts on purpose: defining a `session:` item reads it at once, and content
- * scripts may not touch storage.session (Chromium: "Access to storage is not allowed from this context";
- * Firefox MV2: it is undefined), so importing it there put uncaught errors on every page.
+ * Kept out of lib/settings/index.ts, which content scripts import: they may not touch storage.session
+ * (Chromium: "Access to storage is not allowed from this context"; Firefox MV2: it is undefined).
  */
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from './stored-item';
 
 /**
  * The entity the popup should open on, left by the background's `openInPopup` just before it opens the
@@ -12,6 +11,4 @@ import { storage } from 'wxt/utils/storage';
  * never outlives the browser session. When the popup cannot be opened, the background clears it and
  * opens `popup.html?entity=ID` in a tab instead.
  */
-export const popupRequestItem = storage.defineItem<{ entityId: string; requestedAt: number } | null>('session:popupRequest', {
-  fallback: null,
-});
+export const popupRequestItem = storedItem<{ entityId: string; requestedAt: number } | null>('session', 'popupRequest', null);

@@ -1,6 +1,6 @@
 /**
  * The settings' shape, defaults and rules, with no storage attached: pure, so tests and pages that must
- * not touch extension storage can import them. `lib/settings` (index) binds them to WXT storage.
+ * not touch extension storage can import them. `lib/settings` (index) binds them to extension storage.
  */
 import type { EntityType } from '../pack/schema';
 

@@ -125,7 +125,7 @@ export async function sendTabMessage<R>(extensionPage: TestPage, type: string, d
   return answer.value as R;
 }
 
-/** Writes settings the way the options page does (WXT storage item `local:settings`). */
+/** Writes settings the way the options page does (`settingsItem`: key `settings` in local storage). */
 export function writeSettings(extensionPage: TestPage, settings: Record<string, unknown>): Promise<void> {
   return extensionPage.evaluate(async (settings) => {
     const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
