@@ -29,8 +29,14 @@ export default defineConfig({
     // which needs no permission. No host permissions: the content script is declared with
     // http(s) matches, so the extension never asks to read every site's data via the API.
     permissions: ['storage'],
+    // Frames' script (entrypoints/frame-watch.ts), declared here rather than as a WXT content script so
+    // that it touches nothing of the extension API in the many frames that never get text. The top
+    // document's script (entrypoints/content) is WXT's own entry.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['frame-watch.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' },
+    ],
     // The hover-card UI (React) is loaded by the content script on first use, and the rest of a frame's
-    // Factcards once the frame has text (entrypoints/frames.content.ts), as modules from the extension;
+    // Factcards once the frame has text (entrypoints/frame-watch.ts), as modules from the extension;
     // use_dynamic_url keeps pages from probing for them to fingerprint the extension (Chromium).
     web_accessible_resources:
       manifestVersion === 3

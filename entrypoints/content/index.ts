@@ -1,6 +1,6 @@
 /**
  * The content script of the tab's top document: wiring only (entrypoints/content/start-page.ts; the
- * work happens in lib/page). Same-origin frames have their own, smaller script: entrypoints/frames.content.ts.
+ * work happens in lib/page). Same-origin frames have their own, smaller script: entrypoints/frame-watch.ts.
  */
 import { startPage } from './start-page';
 

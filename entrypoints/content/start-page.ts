@@ -2,7 +2,7 @@
  * Factcards on one document, wired to the extension: the background (messages), storage (settings,
  * matcher revision) and the popup (tab messages, answered by the top document only, and the
  * page-mentions port, answered by every document). The top document's content script runs it at once;
- * a same-origin frame's loads it with frame-page.js once the frame has text (entrypoints/frames.content.ts).
+ * a same-origin frame's loads it with frame-page.js once the frame has text (entrypoints/frame-watch.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newFrameKey, servePageMentions } from '@/lib/messaging/page-mentions-port';

@@ -1,5 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-
 /** Frame scope: Factcards reads same-origin frames (part of the page) and leaves third-party frames alone. */
 export function isSameOriginWithTop(win: Window): boolean {
   try {
@@ -29,5 +27,5 @@ export interface PageStart {
   startedAt: number;
 }
 
-/** What frame-page.js registers: `startPage` of entrypoints/content/start-page.ts. */
-export type FramePageStart = (ctx: ContentScriptContext, options: PageStart) => void;
+/** What frame-page.js registers: `startPage` of entrypoints/content/start-page.ts, with the frame's context made. */
+export type FramePageStart = (options: PageStart) => void;

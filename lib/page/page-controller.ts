@@ -240,7 +240,7 @@ export class PageController {
     const generation = ++this.generation;
     this.active = true;
     // A document with nothing to read yet (a shell its scripts fill later; frames without text never
-    // get this far, see entrypoints/frames.content.ts) sets nothing up until text arrives.
+    // get this far, see entrypoints/frame-watch.ts) sets nothing up until text arrives.
     const textArrives = this.waitForText();
     if (textArrives) {
       this.countSetup(began);
