@@ -30,8 +30,8 @@ export default defineConfig({
     // http(s) matches, so the extension never asks to read every site's data via the API.
     permissions: ['storage'],
     // Frames' script (entrypoints/frame-watch.ts), declared here rather than as a WXT content script so
-    // that it touches nothing of the extension API in the many frames that never get text. The top
-    // document's script (entrypoints/content) is WXT's own entry.
+    // that the many frames that never get text make no content-script context. The top document's
+    // script (entrypoints/content) is WXT's own entry.
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['frame-watch.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' },
     ],

@@ -6,10 +6,11 @@
  * the same code the top document's script runs) as a module into this script's world.
  *
  * Why an unlisted script declared by hand rather than a WXT content script: WXT's content-script entry
- * builds its context, which asks the extension API for the runtime at once, before `main` can see that
- * the frame is the top document, a third-party frame or empty. Measured on cnn's nineteen frames, that
- * was about half of each frame's cost. Here nothing of the extension API is touched until there is
- * text, and frame-page.js builds the context then.
+ * builds its context before `main` can see that the frame is the top document, a third-party frame or
+ * empty, and the context's module asks the extension API for the runtime's id when it loads (for the
+ * name of the event that stops older copies), then dispatches that event and listens for newer ones.
+ * Measured on cnn's nineteen frames, that was about half of each frame's cost. Here the context is
+ * made by frame-page.js, once there is text.
  */
 import { FRAME_PAGE_GLOBAL, isSameOriginWithTop, type FramePageStart } from '@/lib/page/frames';
 import { whenTextArrives } from '@/lib/page/text-watch';
