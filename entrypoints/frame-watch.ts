@@ -12,7 +12,7 @@
  * Measured on cnn's nineteen frames, that was about half of each frame's cost. Here the context is
  * made by frame-page.js, once there is text.
  */
-import { FRAME_PAGE_GLOBAL, isSameOriginWithTop, type FramePageStart } from '@/lib/page/frames';
+import { FRAME_PAGE_GLOBAL, isPageFrame, type FramePageStart } from '@/lib/page/frames';
 import { whenTextArrives } from '@/lib/page/text-watch';
 
 /** See entrypoints/content/index.ts. */
@@ -20,7 +20,7 @@ const scriptStartedAt = performance.now();
 
 export default defineUnlistedScript(() => {
   // The top document has its own script; third-party frames are not the page's.
-  if (window === window.top || !isSameOriginWithTop(window)) return;
+  if (!isPageFrame(window)) return;
   const load = () => void startFramePage().catch((error: unknown) => console.debug('[factcards] frame start failed', error));
   if (!whenTextArrives(document, load)) load();
 });
