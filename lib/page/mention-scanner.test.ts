@@ -172,6 +172,25 @@ describe('MentionScanner', () => {
     await vi.waitFor(() => expect(page.marks()).toEqual([['Merz', 'merz']]));
   });
 
+  it('looks again when the pointer or focus moves while a mention is hidden (a :hover menu), and after it revealed one', async () => {
+    // `#menu:hover .panel { display: block }`: happy-dom does not evaluate `:hover`, so the pointer's place stands in.
+    let pointerOver: Element | null = null;
+    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+      return !this.closest('.panel') || pointerOver === document.getElementById('menu');
+    });
+    const page = await scan('<nav id="menu">Leaders<div class="panel"><p>Merz replied.</p></div></nav><p id="lead">Barrot spoke.</p>');
+    expect(page.marks()).toEqual([['Barrot', 'barrot']]);
+    const pointTo = (id: string) => {
+      pointerOver = document.getElementById(id);
+      pointerOver?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    };
+    pointTo('menu');
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Merz', 'merz'], ['Barrot', 'barrot']]));
+    // Nothing is hidden now, but the pointer leaving may hide what it revealed.
+    pointTo('lead');
+    await vi.waitFor(() => expect(page.marks()).toEqual([['Barrot', 'barrot']]));
+  });
+
   it('marks text added later and forgets marks whose text is gone', async () => {
     const page = await scan('<p id="first">Barrot spoke.</p>');
     const added = document.createElement('p');

@@ -6,8 +6,8 @@
  *
  * Text the reader cannot see (a collapsed section, a closed tab, a page hidden until its scripts ran) is
  * read but not shown. Pages reveal such text by changing a class, a style or an attribute, or by CSS
- * alone (a popover, a media query, a checkbox accordion), none of which adds a node: those changes and
- * events make the scanner look at its mentions' visibility again, so revealed names get their marks.
+ * alone (a popover, a media query, a checkbox accordion, a menu that opens under the pointer), none of
+ * which adds a node: those changes and events make the scanner look at its mentions' visibility again, so revealed names get their marks.
  */
 import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
@@ -30,6 +30,13 @@ const OBSERVED_ATTRIBUTES = [...RESCAN_ATTRIBUTES, 'class', 'style', 'open', 'ar
  * `visibility` ended, the URL fragment changed (`:target`).
  */
 const VISIBILITY_EVENTS = ['toggle', 'change', 'resize', 'transitionend', 'animationend', 'hashchange'] as const;
+
+/**
+ * Events after which `:hover` or `:focus-within` CSS alone may have shown or hidden text (a drop-down
+ * menu, a teaser that unfolds under the pointer). They come with every move of the pointer, so they
+ * count only while some mention is hidden, or once the pointer has revealed one (it may hide it again).
+ */
+const POINTER_EVENTS = ['mouseover', 'focusin'] as const;
 
 /** Least time between two visibility checks, so a page that animates styles all the time costs little. */
 const VISIBILITY_CHECK_INTERVAL_MS = 200;
@@ -88,6 +95,10 @@ export class MentionScanner {
   /** The mentions the reader could not see when last checked: not shown. */
   private hidden = new Set<PageMention>();
   private visibilityCheckPending = false;
+  /** Whether the pending visibility check was asked for by the pointer (or focus) moving. */
+  private pointerMoved = false;
+  /** Whether the pointer has revealed text on this page: its moves keep asking for visibility checks. */
+  private pointerRevealed = false;
   private readonly listening = new AbortController();
   private readonly queue: Node[] = [];
   private running = false;
@@ -117,6 +128,12 @@ export class MentionScanner {
     // Capture: `toggle` and `transitionend` reach the window only on the way down, and a page that
     // stops propagation must not keep its revealed text unmarked.
     for (const type of VISIBILITY_EVENTS) win.addEventListener(type, listener, { capture: true, passive: true, signal: this.listening.signal });
+    const pointerListener = () => {
+      if (this.hidden.size === 0 && !this.pointerRevealed) return;
+      this.pointerMoved = true;
+      this.visibilityMayHaveChanged();
+    };
+    for (const type of POINTER_EVENTS) win.addEventListener(type, pointerListener, { capture: true, passive: true, signal: this.listening.signal });
     this.enqueue([root]);
     return this.whenIdle();
   }
@@ -317,7 +334,10 @@ export class MentionScanner {
     const started = performance.now();
     const visibility = new WeakMap<Element, boolean>();
     const hidden = new Set(this.mentions.filter((mention) => !isVisibleMention(mention, visibility)));
-    const changed = hidden.size !== this.hidden.size || [...hidden].some((mention) => !this.hidden.has(mention));
+    const revealed = [...this.hidden].some((mention) => !hidden.has(mention));
+    const changed = revealed || [...hidden].some((mention) => !this.hidden.has(mention));
+    if (revealed && this.pointerMoved) this.pointerRevealed = true;
+    this.pointerMoved = false;
     this.hidden = hidden;
     if (changed) this.options.onChange(this.all());
     this.account(performance.now() - started);

@@ -192,6 +192,19 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     // The tab switched away from is hidden now: its name is no longer marked.
     await untilUnmarked(['panel-kyiv']);
     expect(await markedIn(['lead', 'panel-kyiv', ...revealed])).toEqual(['lead', ...revealed]);
+    // A `:hover` menu opens under the pointer and closes when it leaves.
+    expect(await markedIn(['menu-panel'])).toEqual([]);
+    const pointAt = async (id: string) => {
+      const box = await page.evaluate((id) => {
+        const rect = (document.getElementById(id) as HTMLElement).getBoundingClientRect();
+        return { x: rect.x + 4, y: rect.y + rect.height / 2 };
+      }, id);
+      await page.mouseMove(box.x, box.y);
+    };
+    await pointAt('menu-label');
+    await waitForHighlight(page, 'Sébastien Lecornu', 'menu-panel');
+    await pointAt('lead');
+    await untilUnmarked(['menu-panel']);
     await page.close();
   });
 
