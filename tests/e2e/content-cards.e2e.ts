@@ -146,6 +146,39 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks a frame of the page\'s origin, and leaves a frame of another origin alone', async () => {
+    const other = await startStaticServer();
+    try {
+      const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
+      // The same document in two frames: one from the page's origin, one from another (another port).
+      await page.evaluate((origins) => {
+        const reports: Record<string, number[]> = {};
+        (window as Window & { frameReports?: typeof reports }).frameReports = reports;
+        window.addEventListener('message', (event: MessageEvent<{ factcardsFixtureMarks?: number }>) => {
+          if (typeof event.data?.factcardsFixtureMarks === 'number') (reports[event.origin] ??= []).push(event.data.factcardsFixtureMarks);
+        });
+        for (const origin of origins) {
+          const frame = document.createElement('iframe');
+          frame.src = `${origin}/fixtures/content-framed.html`;
+          document.body.append(frame);
+        }
+      }, [server.origin, other.origin]);
+      const reports = () => page.evaluate(() => (window as Window & { frameReports?: Record<string, number[]> }).frameReports ?? {});
+      await page.waitFor((origin) => {
+        const reports = (window as Window & { frameReports?: Record<string, number[]> }).frameReports ?? {};
+        return (reports[origin] ?? []).some((marks) => marks > 0);
+      }, server.origin);
+      // The frame of the page's origin is marked; give the other as long again, and a second more.
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
+      const fromOther = (await reports())[other.origin] ?? [];
+      expect(fromOther.length).toBeGreaterThan(0);
+      expect(fromOther.every((marks) => marks === 0)).toBe(true);
+      await page.close();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('highlights a paragraph appended after load', async () => {
     const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
     await page.evaluate(() => {

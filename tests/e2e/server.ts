@@ -38,9 +38,10 @@ export function listSharedPages(): string[] {
 /**
  * The saved pages reference hundreds of external scripts, images and frames. The machine has no network,
  * and waiting on each lookup makes loads slow and uneven, so the browser is told to load nothing from
- * anywhere but this server. Inline scripts still run, as they would on the real site.
+ * anywhere but this machine (a second server on another port is another origin, for frame tests). Inline
+ * scripts still run, as they would on the real site.
  */
-const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
+const OFFLINE_CSP = "default-src 'self' http://127.0.0.1:* 'unsafe-inline' 'unsafe-eval' data: blob:";
 
 export interface StaticServer {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
