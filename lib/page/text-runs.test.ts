@@ -145,6 +145,35 @@ describe('TextRunCollector run boundaries', () => {
     expect(collector.runs.at(-1)?.text).toBe('after the list');
   });
 
+  it('reads on from where an open subtree was when the page moved it, or moved it away', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>item ${i}</li>`).join('');
+    for (const move of [(list: HTMLElement) => document.body.append(list), (list: HTMLElement) => document.getElementById('elsewhere')?.append(list)]) {
+      document.body.innerHTML = `<div id="elsewhere"></div><ul id="list">${items}</ul><p>after the list</p>`;
+      const collector = new TextRunCollector(document.body);
+      expect(collector.collect(0, () => 1)).toBe(false);
+      move(document.getElementById('list') as HTMLElement);
+      while (!collector.collect(Number.POSITIVE_INFINITY));
+      expect(collector.runs.map((run) => run.text)).toContain('after the list');
+    }
+  });
+
+  it('does not follow the node it was about to visit when the page moved it elsewhere', () => {
+    document.body.innerHTML = '<p id="words"></p><p>end</p><div id="elsewhere"></div>';
+    const paragraph = document.getElementById('words') as HTMLElement;
+    // One text node per word, so the walk stops between two of them.
+    paragraph.append(...Array.from({ length: 400 }, (_, i) => `${i === 0 ? '' : ' '}w${i}`));
+    const collector = new TextRunCollector(document.body);
+    // The walk stops at its first check, about a hundred words in.
+    expect(collector.collect(0, () => 1)).toBe(false);
+    const elsewhere = document.getElementById('elsewhere') as HTMLElement;
+    while (paragraph.childNodes.length > 20) elsewhere.prepend(paragraph.lastChild as Node);
+    while (!collector.collect(Number.POSITIVE_INFINITY));
+    const texts = collector.runs.map((run) => run.text);
+    // The moved words are read once, where they are now.
+    expect(texts).toEqual([expect.stringMatching(/^w0 w1 /), 'end', expect.stringMatching(/^ w20 w21 .* w399$/)]);
+    expect(texts[0]).not.toContain('w399');
+  });
+
   it('resumes in the middle of a run without splitting it', () => {
     const words = Array.from({ length: 400 }, (_, i) => `<b>w${i}</b> `).join('');
     document.body.innerHTML = `<p>${words}</p><p>end</p>`;

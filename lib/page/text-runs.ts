@@ -72,31 +72,33 @@ export function rangeFor(run: TextRun, start: number, end: number): Range | null
 
 /** What each node open on the walk's stack is: flags, so the stack holds no objects. */
 const BREAKS = 1; // leaving it ends the current run (block elements, shadow roots, the root)
-const SCOPE = 2; // the root of a tree walked by its own TreeWalker (the collector's root, a shadow root)
-const CHILDLESS = 4; // the walker still stands on it rather than on one of its children
+const SCOPE = 2; // the root of a tree: the collector's root, or a shadow root (entered from its host)
 
 /**
- * Walks a subtree in document order with native TreeWalkers (one per tree: the root's, then each open
- * shadow root's), so `collect` can stop at a deadline and resume. Runs are emitted as they close; call
- * `collect` until it returns true.
+ * Walks a subtree in document order, through open shadow roots (each after its host's light children),
+ * so `collect` can stop at a deadline and resume. Runs are emitted as they close; call `collect` until it
+ * returns true.
  *
- * Why TreeWalkers and flag arrays: the walk runs on every page, in code that is still cold, and each DOM
- * property read is a call into the browser. The walker steps over comments natively, skipped subtrees are
- * stepped over whole (`nextSibling`), and the stack holds numbers rather than one object per element.
+ * Why it is written this way: the walk runs on every page, in code that is still cold, and each DOM
+ * read is a call into the browser. It follows the nodes' own `firstChild` and `nextSibling` (cheaper
+ * than a TreeWalker's methods), skipped subtrees are stepped over whole, what each open node is goes in
+ * flags rather than one object per node, and the hot state lives in locals for the length of a slice.
+ * Measured cold in an isolated world on nine saved pages, giving the same runs: 10–35 % less time than
+ * the TreeWalker version it replaced.
  */
 export class TextRunCollector {
   readonly runs: TextRun[] = [];
   /** Open nodes from the root down, their flags, and the open shadow root each still has to walk. */
   private readonly open: Node[] = [];
   private readonly flags: number[] = [];
-  /**
-   * For nodes that were open when a slice ended: the sibling that followed them then (undefined for the
-   * others). The page may move or remove nodes between slices; the walk then goes on where the DOM was.
-   */
-  private readonly resumeAfter: Array<Node | null | undefined> = [];
   private readonly shadows: Array<ShadowRoot | null> = [];
-  /** Walkers of the trees open on the stack, innermost last. */
-  private readonly walkers: TreeWalker[] = [];
+  /**
+   * The open nodes' next siblings when the last slice ended (an entry goes when its node closes). The
+   * page may move or remove nodes between slices: the walk then goes on where the DOM was, and the
+   * scanner's MutationObserver reads what changed.
+   */
+  private siblingsAtPause: Array<Node | null> = [];
+  private paused = false;
   /** The next node to visit, or null when the innermost open node has no more children. */
   private next: Node | null = null;
   private text = '';
@@ -111,120 +113,150 @@ export class TextRunCollector {
   ) {
     const type = root.nodeType;
     if (type === TEXT_NODE) {
-      this.addText(root as Text);
+      const data = (root as Text).data;
+      if (/\S/.test(data)) this.runs.push({ text: data, nodes: [root as Text], starts: [0] });
       return;
     }
     if (type === ELEMENT_NODE) {
       const element = root as Element;
       if (hasSkippedAncestorOrSelf(element)) return;
-      this.enterTree(root, isInlineElement(element) ? SCOPE : SCOPE | BREAKS, openShadowOf(element));
+      this.push(root, isInlineElement(element) ? SCOPE : SCOPE | BREAKS, openShadowOf(element));
     } else {
-      this.enterTree(root, SCOPE | BREAKS, null);
+      this.push(root, SCOPE | BREAKS, null);
     }
+    this.next = root.firstChild;
   }
 
   /** Collects until done (true) or until `now() > deadline` (false; call again to continue). */
   collect(deadline: number, now: () => number = () => performance.now()): boolean {
-    const { open, flags, shadows, walkers, resumeAfter } = this;
-    let walker = walkers[walkers.length - 1] as TreeWalker;
+    const { open, flags, shadows, runs, siblingsAtPause } = this;
+    if (this.paused) this.resume();
     let node = this.next;
-    while (flags.length > 0) {
-      if ((++this.visited & 127) === 0 && now() > deadline) {
+    let visited = this.visited;
+    let text = this.text;
+    let nodes = this.nodes;
+    let starts = this.starts;
+    let done = open.length === 0;
+    while (!done) {
+      if ((++visited & 127) === 0 && now() > deadline) {
         this.next = node;
-        for (let i = 0; i < open.length; i++) {
-          if (resumeAfter[i] === undefined && !((flags[i] as number) & SCOPE)) resumeAfter[i] = (open[i] as Node).nextSibling;
-        }
+        this.visited = visited;
+        this.text = text;
+        this.nodes = nodes;
+        this.starts = starts;
+        siblingsAtPause.length = 0;
+        for (const entry of open) siblingsAtPause.push(entry.nextSibling);
+        this.paused = true;
         return false;
       }
+      // Whether the current run ends here.
+      let ends = false;
       if (node !== null) {
-        if (node.nodeType === TEXT_NODE) {
-          this.addText(node as Text);
-          node = walker.nextSibling();
+        const type = node.nodeType;
+        if (type === TEXT_NODE) {
+          const data = (node as Text).data;
+          if (data.length > 0) {
+            starts.push(text.length);
+            nodes.push(node as Text);
+            text += data;
+          }
+          node = node.nextSibling;
+          continue;
+        }
+        if (type !== ELEMENT_NODE) {
+          node = node.nextSibling;
           continue;
         }
         const element = node as Element;
         const tag = element.tagName;
-        if (tag === 'BR') {
-          this.flush();
-          node = walker.nextSibling();
-          continue;
-        }
         const inline = INLINE_TAGS.has(tag);
-        if (isSkipped(element, tag)) {
-          if (!inline) this.flush();
-          node = walker.nextSibling();
-          continue;
+        ends = !inline || tag === 'BR';
+        if (tag === 'BR' || isSkipped(element, tag)) {
+          node = element.nextSibling;
+        } else {
+          open.push(element);
+          flags.push(inline ? 0 : BREAKS);
+          shadows.push(SHADOW_HOST_TAGS.has(tag) || mayBeCustom(tag) ? openShadowOf(element) : null);
+          node = element.firstChild;
         }
-        if (!inline) this.flush();
-        node = walker.firstChild();
-        open.push(element);
-        resumeAfter.push(undefined);
-        flags.push(inline ? (node === null ? CHILDLESS : 0) : node === null ? BREAKS | CHILDLESS : BREAKS);
-        shadows.push(SHADOW_HOST_TAGS.has(tag) || mayBeCustom(tag) ? openShadowOf(element) : null);
-        continue;
-      }
-      // The innermost open node has no more children: its shadow root comes next, else it closes.
-      const top = flags.length - 1;
-      const shadow = shadows[top];
-      if (shadow) {
-        shadows[top] = null;
-        this.flush();
-        this.onShadowRoot(shadow);
-        walker = this.enterTree(shadow, SCOPE | BREAKS, null);
-        node = this.next;
-        continue;
-      }
-      const closed = open.pop() as Node;
-      const resume = resumeAfter.pop();
-      const flag = flags.pop() as number;
-      shadows.pop();
-      if (flag & BREAKS) this.flush();
-      if (flag & SCOPE) {
-        walkers.pop();
-        if (walkers.length === 0) break;
-        walker = walkers[walkers.length - 1] as TreeWalker;
-        // The host's light children and shadow root are done: it closes next.
-        node = null;
-        continue;
-      }
-      if (resume === undefined) {
-        if (!(flag & CHILDLESS)) walker.currentNode = closed;
-        node = walker.nextSibling();
-      } else if (resume !== null) {
-        walker.currentNode = resume;
-        const type = resume.nodeType;
-        node = type === ELEMENT_NODE || type === TEXT_NODE ? resume : walker.nextSibling();
       } else {
-        node = null;
+        // The innermost open node has no more children: its shadow root comes next, else it closes.
+        const top = open.length - 1;
+        const shadow = shadows[top];
+        if (shadow) {
+          shadows[top] = null;
+          this.onShadowRoot(shadow);
+          open.push(shadow);
+          flags.push(SCOPE | BREAKS);
+          shadows.push(null);
+          node = shadow.firstChild;
+          ends = true;
+        } else {
+          const closed = open.pop() as Node;
+          const flag = flags.pop() as number;
+          shadows.pop();
+          ends = (flag & BREAKS) !== 0;
+          const depth = open.length;
+          done = depth === 0;
+          if (flag & SCOPE) {
+            // A shadow root is done: its host closes next.
+            node = null;
+          } else if (depth < siblingsAtPause.length) {
+            // Open when a slice ended: go on where its next sibling was then, if that is still there.
+            const sibling = siblingsAtPause[depth] ?? null;
+            siblingsAtPause.length = depth;
+            node = sibling !== null && sibling.parentNode === open[depth - 1] ? sibling : null;
+          } else {
+            node = closed.nextSibling;
+          }
+        }
+      }
+      if (ends && nodes.length > 0) {
+        if (/\S/.test(text)) runs.push({ text, nodes, starts });
+        text = '';
+        nodes = [];
+        starts = [];
       }
     }
     this.next = null;
-    this.flush();
+    this.visited = visited;
+    // An inline root's run ends with the walk.
+    this.text = text;
+    this.nodes = nodes;
+    this.starts = starts;
+    this.endRun();
     return true;
   }
 
-  /** Opens a tree (the root, or a shadow root) with its own walker; `next` becomes its first child. */
-  private enterTree(root: Node, flag: number, shadow: ShadowRoot | null): TreeWalker {
-    if (flag & BREAKS) this.flush();
-    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-    this.walkers.push(walker);
-    this.open.push(root);
-    this.resumeAfter.push(undefined);
+  private push(node: Node, flag: number, shadow: ShadowRoot | null): void {
+    this.open.push(node);
     this.flags.push(flag);
     this.shadows.push(shadow);
-    this.next = walker.firstChild();
-    return walker;
   }
 
-  private addText(node: Text): void {
-    const data = node.data;
-    if (data.length === 0) return;
-    this.starts.push(this.text.length);
-    this.nodes.push(node);
-    this.text += data;
+  /**
+   * Before a slice: an open element the page removed or moved to another parent since the last slice
+   * closes with all it held (a run it was in ends), and the walk goes on where its next sibling was.
+   */
+  private resume(): void {
+    this.paused = false;
+    const { open, flags, siblingsAtPause } = this;
+    for (let i = 1; i < open.length; i++) {
+      if ((flags[i] as number) & SCOPE || (open[i] as Node).parentNode === open[i - 1]) continue;
+      const closedFlags = flags.splice(i).reduce((all, flag) => all | flag, 0);
+      open.length = i;
+      this.shadows.length = i;
+      if (closedFlags & BREAKS) this.endRun();
+      const sibling = siblingsAtPause[i] ?? null;
+      siblingsAtPause.length = i;
+      this.next = sibling !== null && sibling.parentNode === open[i - 1] ? sibling : null;
+      return;
+    }
+    // The next node to visit was removed or moved: its parent closes now.
+    if (this.next !== null && this.next.parentNode !== open[open.length - 1]) this.next = null;
   }
 
-  private flush(): void {
+  private endRun(): void {
     if (this.nodes.length === 0) return;
     if (/\S/.test(this.text)) this.runs.push({ text: this.text, nodes: this.nodes, starts: this.starts });
     this.text = '';
@@ -250,7 +282,6 @@ function mayBeCustom(tag: string): boolean {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 
 /** An element's shadow root if open; closed roots (null here anyway) are the page's business. */
 function openShadowOf(element: Element): ShadowRoot | null {
