@@ -7,7 +7,8 @@
  * Text the reader cannot see (a collapsed section, a closed tab, a page hidden until its scripts ran) is
  * read but not shown. Pages reveal such text by changing a class, a style or an attribute, or by CSS
  * alone (a popover, a media query, a checkbox accordion, a menu that opens under the pointer), none of
- * which adds a node: those changes and events make the scanner look at its mentions' visibility again, so revealed names get their marks.
+ * which adds a node: those changes and events make the scanner look at its mentions' visibility again,
+ * so revealed names get their marks.
  */
 import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';

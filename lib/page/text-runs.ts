@@ -113,8 +113,10 @@ export class TextRunCollector {
   ) {
     const type = root.nodeType;
     if (type === TEXT_NODE) {
-      const data = (root as Text).data;
-      if (/\S/.test(data)) this.runs.push({ text: data, nodes: [root as Text], starts: [0] });
+      // Its run ends when `collect` finds nothing open.
+      this.text = (root as Text).data;
+      this.nodes.push(root as Text);
+      this.starts.push(0);
       return;
     }
     if (type === ELEMENT_NODE) {
@@ -220,7 +222,7 @@ export class TextRunCollector {
     }
     this.next = null;
     this.visited = visited;
-    // An inline root's run ends with the walk.
+    // An inline root's run, or a text root's, ends with the walk.
     this.text = text;
     this.nodes = nodes;
     this.starts = starts;

@@ -168,7 +168,7 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
         const reports = (window as Window & { frameReports?: Record<string, number[]> }).frameReports ?? {};
         return (reports[origin] ?? []).some((marks) => marks > 0);
       }, server.origin);
-      // The frame of the page's origin is marked; give the other as long again, and a second more.
+      // The frame of the page's origin is marked: the other has had as long, and gets a second more.
       await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
       const fromOther = (await reports())[other.origin] ?? [];
       expect(fromOther.length).toBeGreaterThan(0);
