@@ -94,27 +94,13 @@ const LOADS = 3;
 function medianOfLoads(loads: PageFigures[]): PageFigures {
   const [first] = loads;
   if (!first) throw new Error('a page with no loads');
-  const of = (key: Exclude<keyof PageFigures, 'file'>): number | null => {
-    const values = loads.map((figures) => figures[key]).filter((value): value is number => value !== null);
-    return values.length > 0 ? median(values) : null;
-  };
-  return {
-    file: first.file,
-    textLength: of('textLength') ?? 0,
-    mainThreadMs: of('mainThreadMs') ?? 0,
-    setupMs: of('setupMs') ?? 0,
-    scanMs: of('scanMs') ?? 0,
-    allFramesMs: of('allFramesMs') ?? 0,
-    evaluationMs: of('evaluationMs') ?? 0,
-    frames: of('frames') ?? 0,
-    framesEvaluationMs: of('framesEvaluationMs') ?? 0,
-    longestTaskMs: of('longestTaskMs') ?? 0,
-    matchWaitMs: of('matchWaitMs') ?? 0,
-    firstHighlightsMs: of('firstHighlightsMs') ?? Number.NaN,
-    renderingMs: of('renderingMs') ?? 0,
-    cardUncachedMs: of('cardUncachedMs'),
-    cardCachedMs: of('cardCachedMs'),
-  };
+  const merged: Record<string, unknown> = { file: first.file };
+  for (const key of Object.keys(first) as Array<keyof PageFigures>) {
+    if (key === 'file') continue;
+    const values = loads.map((figures) => figures[key]).filter((value): value is number => typeof value === 'number');
+    merged[key] = values.length > 0 ? median(values) : null;
+  }
+  return merged as unknown as PageFigures;
 }
 
 async function measureStore(label: string, pack: Pack | null): Promise<PageFigures[]> {
@@ -152,9 +138,9 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
         // Cards once per page: a second load would find the card UI and data cached in the background.
         const cards = load === 0 ? await cardTimings(page, extensionPage) : { uncached: null, cached: null };
         const mainThreadMs = evaluations.topMs + setupMs + scanMs;
-        const figures = loads.get(file) ?? [];
-        loads.set(file, figures);
-        figures.push({
+        const pageLoads = loads.get(file) ?? [];
+        loads.set(file, pageLoads);
+        pageLoads.push({
           file,
           textLength,
           mainThreadMs,
