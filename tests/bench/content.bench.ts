@@ -306,6 +306,39 @@ function largestPageRow(label: string, figures: PageFigures[]): BenchRow[] {
   ];
 }
 
+/**
+ * Each page's cost split into a part every page pays and a part that grows with its text: a least-squares
+ * line through the pages (ms against 100 KB of text). Most pages are small, so the per-100-KB median is
+ * mostly the fixed part; the slope is what more text costs. wikipedia-2, with 7× the text of any other
+ * page, sets most of the slope.
+ */
+function costModelRow(label: string, figures: PageFigures[]): BenchRow[] {
+  const xs = figures.map((figure) => figure.textLength / 100_000);
+  const ys = figures.map((figure) => figure.allFramesMs);
+  const n = xs.length;
+  if (n < 3) return [];
+  const meanX = xs.reduce((sum, x) => sum + x, 0) / n;
+  const meanY = ys.reduce((sum, y) => sum + y, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  xs.forEach((x, index) => {
+    covariance += (x - meanX) * ((ys[index] ?? Number.NaN) - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  if (variance === 0) return [];
+  const slope = covariance / variance;
+  const fixed = meanY - slope * meanX;
+  return [
+    {
+      area: 'content',
+      metric: `main-thread ms per added 100 KB of text, fitted over the pages, all frames (${label})`,
+      median: slope,
+      unit: 'ms',
+      note: `least squares over ${n} pages (each the median of ${LOADS} loads): ${fixed.toFixed(1)} ms per page + ${slope.toFixed(1)} ms per 100 KB of text; not a median`,
+    },
+  ];
+}
+
 function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, number>, plainRendering: Map<string, number>): BenchRow[] {
   const per100k = figures.map((figure) => figure.allFramesMs / Math.max(figure.textLength / 100_000, 0.01));
   const topPer100k = figures.map((figure) => figure.mainThreadMs / Math.max(figure.textLength / 100_000, 0.01));
@@ -326,6 +359,7 @@ function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, numb
     { area: 'content', metric: `evaluating Factcards' scripts in the top frame (${label})`, median: median(figures.map((figure) => figure.evaluationMs)), unit: 'ms', note: `content.js, and frame-watch.js returning at once; compile + libraries + synchronous start, from the trace; ${note(figures.map((figure) => figure.evaluationMs))}` },
     { area: 'content', metric: `evaluating Factcards' scripts in the page's other frames (${label})`, median: median(figures.map((figure) => figure.framesEvaluationMs)), unit: 'ms', note: `${note(figures.map((figure) => figure.framesEvaluationMs))}; per page, frames: ms: ${figures.map((figure) => `${figure.file.replace('.html', '')} ${figure.frames}: ${figure.framesEvaluationMs.toFixed(1)}`).join(', ')}` },
     ...largestPageRow(label, figures),
+    ...costModelRow(label, figures),
     { area: 'content', metric: `longest content-script task (${label})`, median: median(longest), unit: 'ms', target: '≤ 50 ms', note: note(longest) },
     // The page loads no matcher: the background keeps one, loaded once per store revision (loadMatcher in the match bench).
     { area: 'content', metric: `matcher load on the page (${label})`, median: 0, unit: 'ms', target: '≤ 30 ms', note: 'none: pages send their text to the background, which holds the loaded matcher' },
