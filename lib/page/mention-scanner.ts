@@ -75,10 +75,12 @@ export interface MentionScannerOptions {
   isOwnNode: (node: Node) => boolean;
   yieldToPage?: () => Promise<void>;
   /**
-   * Leave text in multi-column containers unmarked. Firefox (153 ESR) re-balances a multi-column
-   * container when text inside it gets a styled highlight, and its height moves by 0.01 px: a change
-   * to the page's layout, however small, which Factcards does not make. Measured on wikipedia-2's
-   * reference list; a page-only script with no extension reproduces it. Chromium is unaffected.
+   * Leave text in multi-column containers unmarked. Firefox (153 ESR) lays a multi-column container
+   * out again when text inside it gets a highlight (styled or not), and the new balance of its columns
+   * is not the old one: its height moves by 0.01–0.3 px, a change to the page's layout, however small,
+   * which Factcards does not make. Measured on wikipedia-2's reference lists; a page-only script with
+   * no extension reproduces it. The balance depends on the layout's history: with no script at all,
+   * the same page is 0.31 px taller on a browser's first load than on later ones. Chromium is unaffected.
    */
   skipMultiColumn?: boolean;
 }
