@@ -7,6 +7,7 @@
  * - Popup → content script (a tab): the page's site and state; the keyboard commands from the background.
  * - Popup ⇄ every frame of a tab, over a port (`PAGE_MENTIONS_PORT`): what each frame marks, kept
  *   current while the popup is open, and revealing a mention in the frame that has it.
+ * - Benchmark ← every frame of a tab, over a port (`PAGE_TIMINGS_PORT`): what each frame measured.
  *
  * Payloads are plain, structured-clone/JSON-safe data. Failures come back as `Result` values rather than
  * thrown errors, so a caller always gets a message it can show.
@@ -215,16 +216,16 @@ export interface TabProtocol {
   openCardAtSelection(): boolean;
   /** Background → tab on the "next-mention"/"previous-mention" commands: scrolls to it and opens its card. */
   revealAdjacentMention(request: { direction: 'next' | 'previous' }): boolean;
-  /** What the content script measured on this page, for the benchmark (kept out of the page's own timeline). */
-  getPageTimings(): ContentTimings;
 }
 
-/** The content script's own measurements on one page, in milliseconds (null until it happened). */
+/** The content script's own measurements in one document, in milliseconds (null until it happened). */
 export interface ContentTimings {
   /**
-   * Main-thread time from the content script's module being evaluated to the end of its synchronous
-   * start (the task that runs the script). What comes before it in that task, compiling the script and
-   * its libraries' top levels, only a browser trace sees (the benchmark reads it).
+   * Main-thread time of starting Factcards in the document, to the end of its synchronous start. In the
+   * top document, from the content script's module being evaluated, in the task that runs the script
+   * (compiling the script and its libraries' top levels come before, in that task: only a browser trace
+   * sees them, and the benchmark reads it). In a frame, from the frames' script calling it once
+   * frame-page.js has loaded.
    */
   startupMs: number;
   /** Main-thread time of setting up after that (settings, listeners, the highlight stylesheet). */
@@ -255,6 +256,19 @@ export interface ContentTimings {
  * popup asks that frame by its key.
  */
 export const PAGE_MENTIONS_PORT = 'factcards:page-mentions';
+
+/**
+ * The port the benchmark opens to a tab like the popup's (`PAGE_MENTIONS_PORT`): every document that
+ * runs Factcards, the top one and each same-origin frame with text, posts its `FrameTimings` once when
+ * it opens. Kept out of the page's own performance timeline, which the page can read.
+ */
+export const PAGE_TIMINGS_PORT = 'factcards:page-timings';
+
+export interface FrameTimings {
+  frame: string;
+  top: boolean;
+  timings: ContentTimings;
+}
 
 /** A frame → the popup, over `PAGE_MENTIONS_PORT`. `frame` is a random key the frame chose for itself. */
 export type FrameReport =

@@ -38,7 +38,7 @@ export const FRAME_PAGE_GLOBAL = Symbol.for('factcards.frame-page');
 export interface PageStart {
   /** The tab's top document, rather than a frame's. */
   top: boolean;
-  /** When the script that starts it began (performance.now()), for its timings. */
+  /** When its clock starts (performance.now()): the top document's script's evaluation, a frame's call to start. */
   startedAt: number;
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { hoverMention, highlightedTexts, isCardOpen, sendTabMessage, waitForCard, waitForHighlight, writeSettings } from './content-page';
+import { collectFrameTimings, hoverMention, highlightedTexts, isCardOpen, sendTabMessage, waitForCard, waitForHighlight, writeSettings } from './content-page';
 import { BROWSERS, launchExtension, type BrowserSession, type TestPage } from './harness';
 import { startStaticServer, type StaticServer } from './server';
 
@@ -334,6 +334,31 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.bringToFront();
     // (What the page mentions comes from every frame over the popup's port: popup.e2e.ts.)
     expect(await sendTabMessage(extensionPage, 'getPageInfo')).toEqual({ site: '127.0.0.1', active: true });
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('tells the benchmark what it measured in each document it runs in, the frame with text included', async () => {
+    const page = await openMarkedPage('/fixtures/content-scope.html', 'Jean-Noël Barrot', 'inline');
+    // "Mandon" is readable only inside the page's same-origin frame, which marks its own document.
+    await page.waitFor(() => {
+      const frame = document.querySelector('iframe')?.contentWindow as (Window & typeof globalThis) | null | undefined;
+      return [...((frame?.CSS.highlights.get('factcards-mention') as Set<Range> | undefined) ?? [])].some((range) => range.toString() === 'Mandon');
+    });
+    const extensionPage = await session.openExtensionPage('options.html');
+    await page.bringToFront();
+    const reports = await collectFrameTimings(extensionPage);
+    const top = reports.filter((report) => report.top);
+    const frames = reports.filter((report) => !report.top);
+    expect(top).toHaveLength(1);
+    expect(frames).toHaveLength(1);
+    expect(new Set(reports.map((report) => report.frame)).size).toBe(2);
+    for (const { timings } of reports) {
+      expect(timings.textLength).toBeGreaterThan(0);
+      expect(timings.mentionCount).toBeGreaterThan(0);
+    }
+    // The frame read its own text only: "General Mandon spoke in a same-origin frame."
+    expect(frames[0]?.timings.textLength).toBe(44);
     await extensionPage.close();
     await page.close();
   });

@@ -1,4 +1,5 @@
 /** Page objects for the content-script suites: reading highlights and hovering mentions like a reader. */
+import { PAGE_TIMINGS_PORT, type FrameTimings } from '../../lib/messaging/protocol';
 import type { TestPage } from './harness';
 
 export interface CardView {
@@ -89,6 +90,10 @@ interface ExtensionApi {
     getCurrent(): Promise<{ id?: number } | undefined>;
     query(query: object): Promise<Array<{ id?: number }>>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    connect(tabId: number, options: { name: string }): {
+      onMessage: { addListener(listener: (message: unknown) => void): void };
+      disconnect(): void;
+    };
   };
   storage: { local: { set(items: object): Promise<void> } };
 }
@@ -123,6 +128,40 @@ export async function sendTabMessage<R>(extensionPage: TestPage, type: string, d
   );
   if (!answer.ok) throw new Error(`${type}: ${String(answer.error)}`);
   return answer.value as R;
+}
+
+/**
+ * What each document of the active tab that runs Factcards measured: the top document and each frame
+ * with text answer the benchmark's port (`PAGE_TIMINGS_PORT`), opened the way the popup opens its own,
+ * once each. Collects until no answer has come for `quietMs` (frames cannot be counted beforehand).
+ * Call `page.bringToFront()` on the target page first.
+ */
+export async function collectFrameTimings(extensionPage: TestPage, quietMs = 300): Promise<FrameTimings[]> {
+  const reports = await extensionPage.evaluate(
+    async ({ name, quietMs }) => {
+      const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+      const api = scope.browser ?? scope.chrome;
+      const own = await api.tabs.getCurrent();
+      const tab = (await api.tabs.query({ active: true })).find((candidate) => candidate.id !== undefined && candidate.id !== own?.id);
+      if (tab?.id === undefined) return [];
+      const port = api.tabs.connect(tab.id, { name });
+      const received: unknown[] = [];
+      const opened = Date.now();
+      let last = opened;
+      port.onMessage.addListener((message) => {
+        received.push(message);
+        last = Date.now();
+      });
+      // Before any answer, wait up to 5 s: the top document answers once its script has started.
+      while (Date.now() - last < quietMs || (received.length === 0 && Date.now() - opened < 5_000)) {
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      port.disconnect();
+      return received;
+    },
+    { name: PAGE_TIMINGS_PORT, quietMs },
+  );
+  return reports as FrameTimings[];
 }
 
 /** Writes settings the way the options page does (`settingsItem`: key `settings` in local storage). */

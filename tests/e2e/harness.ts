@@ -70,7 +70,7 @@ export interface TraceEvent {
   /** Start and duration in microseconds. */
   ts: number;
   dur?: number;
-  args?: { data?: { url?: string; frame?: string } };
+  args?: { data?: { url?: string; frame?: string }; worldName?: string };
 }
 
 export interface BrowserSession {
