@@ -172,6 +172,8 @@ export class MentionScanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
+    // Reading the records is scan work too; the reading they start (from `enqueue`) counts itself.
+    const started = performance.now();
     try {
       const roots: Node[] = [];
       let restyled = false;
@@ -202,6 +204,7 @@ export class MentionScanner {
           roots.push(blockAncestor(record.target));
         }
       }
+      this.account(performance.now() - started);
       if (roots.length > 0) this.enqueue(roots);
       // (A rescan ends with a visibility check of its own.)
       else if (restyled) this.visibilityMayHaveChanged();
@@ -267,15 +270,19 @@ export class MentionScanner {
   private async collectRuns(roots: Node[]): Promise<TextRun[]> {
     const runs: TextRun[] = [];
     for (const root of roots) {
-      if (!root.isConnected) continue;
-      if (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf((root as Element).parentElement)) continue;
+      // Checking the root and setting up its walk belong to its first slice.
+      let sliceStart = performance.now();
+      if (!root.isConnected || (root.nodeType === Node.ELEMENT_NODE && hasSkippedAncestorOrSelf((root as Element).parentElement))) {
+        this.account(performance.now() - sliceStart);
+        continue;
+      }
       const collector = new TextRunCollector(root, (shadow) => this.observe(shadow));
       for (;;) {
-        const sliceStart = performance.now();
         const done = collector.collect(sliceStart + SLICE_MS);
         this.account(performance.now() - sliceStart);
         if (done || this.stopped) break;
         await this.yieldToPage();
+        sliceStart = performance.now();
       }
       for (const run of collector.runs) runs.push(run);
     }
