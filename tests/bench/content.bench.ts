@@ -19,7 +19,7 @@ import { escapeRegExp } from '../../lib/extract/text';
 import type { FrameTimings } from '../../lib/messaging/protocol';
 import type { Pack } from '../../lib/pack/schema';
 import { collectFrameTimings, hoverMention } from '../e2e/content-page';
-import { BUILD_DIRS, REPO_ROOT, launchBrowser, launchExtension, type TestPage, type TraceEvent } from '../e2e/harness';
+import { BUILD_DIRS, REPO_ROOT, launchBrowser, launchExtension, type BrowserSession, type TestPage, type TraceEvent } from '../e2e/harness';
 import { listSharedPages, startStaticServer } from '../e2e/server';
 import { generatePack } from './generate-pack';
 import { median, percentile, type BenchRow } from './types';
@@ -138,44 +138,10 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
     const loads = new Map<string, PageFigures[]>();
     for (let load = 0; load < LOADS; load++) {
       for (const file of listSharedPages()) {
-        const page = await session.newPage();
-        const measured: { reports?: { top: FrameTimings; frames: FrameTimings[] } } = {};
-        const trace = await traceLoad(page, `${server.origin}/pages/${file}`, async () => {
-          measured.reports = await pageTimings(page, extensionPage);
-        });
-        const { reports } = measured;
-        if (!reports) throw new Error(`${file}: no timings`);
-        const { setupMs, scanMs, textLength, longestTaskMs } = reports.top.timings;
-        const evaluations = scriptCosts(trace.events, trace.mainFrameId);
-        // A frame's start is its own task (after frame-page.js loads), so it counts beside its setup and scan.
-        const framesPageMs = reports.frames.reduce((sum, { timings }) => sum + timings.startupMs + timings.setupMs + timings.scanMs, 0);
-        // Cards once per page: a second load would find the card UI and data cached in the background.
-        const cards = load === 0 ? await cardTimings(page, extensionPage) : { uncached: null, cached: null };
-        const mainThreadMs = evaluations.topMs + setupMs + scanMs;
         const pageLoads = loads.get(file) ?? [];
         loads.set(file, pageLoads);
-        pageLoads.push({
-          file,
-          textLength,
-          allTextLength: reports.frames.reduce((sum, { timings }) => sum + timings.textLength, textLength),
-          mainThreadMs,
-          setupMs,
-          scanMs,
-          allFramesMs: mainThreadMs + evaluations.framesMs + framesPageMs,
-          evaluationMs: evaluations.topMs,
-          frames: evaluations.frames,
-          framesScriptMs: evaluations.framesMs,
-          textFrames: reports.frames.length,
-          framesPageMs,
-          // Evaluating the script is one task; setup is a few stretches between awaits, whose sum bounds the longest.
-          longestTaskMs: Math.max(longestTaskMs, evaluations.topMs, setupMs, ...reports.frames.map(({ timings }) => Math.max(timings.longestTaskMs, timings.startupMs, timings.setupMs))),
-          renderingMs: renderingWorkMs(trace.events),
-          matchWaitMs: reports.top.timings.matchWaitMs,
-          firstHighlightsMs: reports.top.timings.firstHighlightsMs ?? Number.NaN,
-          cardUncachedMs: cards.uncached,
-          cardCachedMs: cards.cached,
-        });
-        await page.close();
+        // Cards once per page: a second load would find the card UI and data cached in the background.
+        pageLoads.push(await measureLoad(session, extensionPage, `${server.origin}/pages/${file}`, load === 0));
       }
     }
     for (const pageLoads of loads.values()) figures.push(medianOfLoads(pageLoads));
@@ -186,6 +152,65 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
   return figures;
 }
 
+
+/**
+ * Times a page is loaded when its trace misses the top document's evaluation of content.js. That
+ * happens about once a bench run (once on cnn.html, whose next load was complete), though not in 72
+ * loads traced in a row to find it; the cause is unknown. The script ran (it answered with its
+ * timings), so such a trace is incomplete: the load is measured again rather than counted without it.
+ */
+const TRACE_ATTEMPTS = 3;
+
+/** One load of a page with the extension, traced: what each document measured, and what the trace saw. */
+async function measureLoad(session: BrowserSession, extensionPage: TestPage, url: string, withCards: boolean): Promise<PageFigures> {
+  const file = url.slice(url.lastIndexOf('/') + 1);
+  for (let attempt = 1; ; attempt++) {
+    const page = await session.newPage();
+    try {
+      const measured: { reports?: { top: FrameTimings; frames: FrameTimings[] } } = {};
+      const trace = await traceLoad(page, url, async () => {
+        measured.reports = await pageTimings(page, extensionPage);
+      });
+      const { reports } = measured;
+      if (!reports) throw new Error(`${file}: no timings`);
+      const evaluations = scriptCosts(trace.events, trace.mainFrameId);
+      if (!evaluations) {
+        const problem = `${file}: the trace holds no evaluation of the extension's content script in the page (attempt ${attempt} of ${TRACE_ATTEMPTS})`;
+        if (attempt === TRACE_ATTEMPTS) throw new Error(problem);
+        console.error(`bench: ${problem}; loading it again`);
+        continue;
+      }
+      const { setupMs, scanMs, textLength, longestTaskMs } = reports.top.timings;
+      // A frame's start is its own task (after frame-page.js loads), so it counts beside its setup and scan.
+      const framesPageMs = reports.frames.reduce((sum, { timings }) => sum + timings.startupMs + timings.setupMs + timings.scanMs, 0);
+      const cards = withCards ? await cardTimings(page, extensionPage) : { uncached: null, cached: null };
+      const mainThreadMs = evaluations.topMs + setupMs + scanMs;
+      return {
+        file,
+        textLength,
+        allTextLength: reports.frames.reduce((sum, { timings }) => sum + timings.textLength, textLength),
+        mainThreadMs,
+        setupMs,
+        scanMs,
+        allFramesMs: mainThreadMs + evaluations.framesMs + framesPageMs,
+        evaluationMs: evaluations.topMs,
+        frames: evaluations.frames,
+        framesScriptMs: evaluations.framesMs,
+        textFrames: reports.frames.length,
+        framesPageMs,
+        // Evaluating the script is one task; setup is a few stretches between awaits, whose sum bounds the longest.
+        longestTaskMs: Math.max(longestTaskMs, evaluations.topMs, setupMs, ...reports.frames.map(({ timings }) => Math.max(timings.longestTaskMs, timings.startupMs, timings.setupMs))),
+        renderingMs: renderingWorkMs(trace.events),
+        matchWaitMs: reports.top.timings.matchWaitMs,
+        firstHighlightsMs: reports.top.timings.firstHighlightsMs ?? Number.NaN,
+        cardUncachedMs: cards.uncached,
+        cardCachedMs: cards.cached,
+      };
+    } finally {
+      await page.close();
+    }
+  }
+}
 /**
  * The browser's own work for the page's look: restyling, layout and paint. Factcards causes some of it
  * without running it (the highlight stylesheet restyles the document; marks are painted), so the bench
@@ -259,7 +284,7 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'v8'];
  * evaluating it. Modules' events name no frame, and only frames load frame-page.js during a load (the
  * card UI loads on hover), so they count as the frames'.
  */
-function scriptCosts(events: TraceEvent[], mainFrameId: string): { topMs: number; frames: number; framesMs: number } {
+function scriptCosts(events: TraceEvent[], mainFrameId: string): { topMs: number; frames: number; framesMs: number } | null {
   let topMs = 0;
   let framesMs = 0;
   const frames = new Set<string>();
@@ -283,7 +308,8 @@ function scriptCosts(events: TraceEvent[], mainFrameId: string): { topMs: number
       framesMs += ms;
     }
   }
-  if (topMs === 0) throw new Error("the trace holds no evaluation of the extension's content script in the page");
+  // content.js runs in every top document: a trace without it is incomplete (see TRACE_ATTEMPTS).
+  if (topMs === 0) return null;
   return { topMs, frames: frames.size, framesMs };
 }
 
