@@ -141,7 +141,7 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
         const pageLoads = loads.get(file) ?? [];
         loads.set(file, pageLoads);
         // Cards once per page: a second load would find the card UI and data cached in the background.
-        pageLoads.push(await measureLoad(session, extensionPage, `${server.origin}/pages/${file}`, load === 0));
+        pageLoads.push(await measureLoad(session, extensionPage, server.origin, file, load === 0));
       }
     }
     for (const pageLoads of loads.values()) figures.push(medianOfLoads(pageLoads));
@@ -152,7 +152,6 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
   return figures;
 }
 
-
 /**
  * Times a page is loaded when its trace misses the top document's evaluation of content.js. That
  * happens about once a bench run (once on cnn.html, whose next load was complete), though not in 72
@@ -161,14 +160,13 @@ async function measureStore(label: string, pack: Pack | null): Promise<PageFigur
  */
 const TRACE_ATTEMPTS = 3;
 
-/** One load of a page with the extension, traced: what each document measured, and what the trace saw. */
-async function measureLoad(session: BrowserSession, extensionPage: TestPage, url: string, withCards: boolean): Promise<PageFigures> {
-  const file = url.slice(url.lastIndexOf('/') + 1);
+/** One load of a saved page with the extension, traced: what each document measured, and what the trace saw. */
+async function measureLoad(session: BrowserSession, extensionPage: TestPage, origin: string, file: string, withCards: boolean): Promise<PageFigures> {
   for (let attempt = 1; ; attempt++) {
     const page = await session.newPage();
     try {
       const measured: { reports?: { top: FrameTimings; frames: FrameTimings[] } } = {};
-      const trace = await traceLoad(page, url, async () => {
+      const trace = await traceLoad(page, `${origin}/pages/${file}`, async () => {
         measured.reports = await pageTimings(page, extensionPage);
       });
       const { reports } = measured;
@@ -211,6 +209,7 @@ async function measureLoad(session: BrowserSession, extensionPage: TestPage, url
     }
   }
 }
+
 /**
  * The browser's own work for the page's look: restyling, layout and paint. Factcards causes some of it
  * without running it (the highlight stylesheet restyles the document; marks are painted), so the bench
