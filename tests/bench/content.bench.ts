@@ -11,16 +11,16 @@
  * side, mark.js highlights the same pages with the same alias list (one combined regular expression, its
  * fastest use) in a browser without the extension.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { escapeRegExp } from '../../lib/extract/text';
 import type { FrameTimings } from '../../lib/messaging/protocol';
 import type { Pack } from '../../lib/pack/schema';
 import { collectFrameTimings, hoverMention } from '../e2e/content-page';
 import { BUILD_DIRS, REPO_ROOT, launchBrowser, launchExtension, type BrowserSession, type TestPage, type TraceEvent } from '../e2e/harness';
-import { listSharedPages, startStaticServer } from '../e2e/server';
+import { PAGES_DIR, listSharedPages, startStaticServer } from '../e2e/server';
 import { generatePack } from './generate-pack';
 import { median, percentile, type BenchRow } from './types';
 
@@ -412,6 +412,25 @@ function costModelRow(label: string, figures: PageFigures[]): BenchRow[] {
   ];
 }
 
+/**
+ * The all-frames figure per 100 KB of each page's HTML file rather than of its text. The issue asks per
+ * 100 KB of "page text", read here as the text a reader sees (the stricter figure above, which the target
+ * is set against); this row is only there so that the other reading has a number too.
+ */
+function perHtmlRow(label: string, figures: PageFigures[]): BenchRow[] {
+  const htmlKb = figures.map((figure) => statSync(join(PAGES_DIR, figure.file)).size / 1000);
+  const perHtml100k = figures.map((figure, index) => figure.allFramesMs / ((htmlKb[index] ?? Number.NaN) / 100));
+  return [
+    {
+      area: 'content',
+      metric: `the same all-frames time per 100 KB of the page's HTML file, not its text (${label})`,
+      median: median(perHtml100k),
+      unit: 'ms',
+      note: `for comparison only, not the target's measure; HTML ${Math.min(...htmlKb).toFixed(0)}–${Math.max(...htmlKb).toFixed(0)} KB; p95 ${percentile(perHtml100k, 95).toFixed(1)}`,
+    },
+  ];
+}
+
 function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, number>, plainRendering: Map<string, number>): BenchRow[] {
   const per100k = figures.map((figure) => figure.allFramesMs / Math.max(figure.allTextLength / 100_000, 0.01));
   const topPer100k = figures.map((figure) => figure.mainThreadMs / Math.max(figure.textLength / 100_000, 0.01));
@@ -435,6 +454,7 @@ function rowsFor(label: string, figures: PageFigures[], markJs: Map<string, numb
     ...framesWithTextRow(label, figures),
     ...largestPageRow(label, figures),
     ...costModelRow(label, figures),
+    ...perHtmlRow(label, figures),
     { area: 'content', metric: `longest content-script task (${label})`, median: median(longest), unit: 'ms', target: '≤ 50 ms', note: note(longest) },
     // The page loads no matcher: the background keeps one, loaded once per store revision (loadMatcher in the match bench).
     { area: 'content', metric: `matcher load on the page (${label})`, median: 0, unit: 'ms', target: '≤ 30 ms', note: 'none: pages send their text to the background, which holds the loaded matcher' },
