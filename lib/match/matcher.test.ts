@@ -154,6 +154,45 @@ describe('findMentions: boundaries', () => {
     ]);
   });
 
+  it('does not take a place for a mention where it names a newspaper ("The Washington Post")', () => {
+    const withPapers = loadMatcher(
+      compileMatcher(
+        [
+          { id: 'washington', name: 'Washington', type: 'place' },
+          { id: 'new-york', name: 'New York', type: 'place' },
+          { id: 'kremlin', name: 'Kremlin', type: 'organization' },
+        ],
+        [],
+      ),
+    );
+    expect(marked('The Washington Post, the New York Times and the NEW YORK TIMES’s editors', withPapers)).toEqual([]);
+    // Only a capitalised press noun after one space: a post, a new sentence or a line break leave the place.
+    expect(marked('a Washington post office; in Washington. Times change; New York\nTimes of war', withPapers)).toEqual([
+      ['Washington', 'washington'],
+      ['Washington', 'washington'],
+      ['New York', 'new-york'],
+    ]);
+    // Other capitalised words, and organisations, are unaffected.
+    expect(marked('Washington Monument, Kremlin Times', withPapers)).toEqual([
+      ['Washington', 'washington'],
+      ['Kremlin', 'kremlin'],
+    ]);
+    // A pack that knows the paper marks it as the paper.
+    const knowingThePaper = loadMatcher(
+      compileMatcher(
+        [
+          { id: 'washington', name: 'Washington', type: 'place' },
+          { id: 'wapo', name: 'The Washington Post', type: 'organization' },
+        ],
+        [{ alias: 'Washington Post', entityId: 'wapo' }],
+      ),
+    );
+    expect(marked('The Washington Post, in Washington', knowingThePaper)).toEqual([
+      ['The Washington Post', 'wapo'],
+      ['Washington', 'washington'],
+    ]);
+  });
+
   it('finds nothing in text without aliases, and nothing with an empty matcher', () => {
     expect(marked('')).toEqual([]);
     expect(marked('   ...   ')).toEqual([]);

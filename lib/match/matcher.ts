@@ -278,6 +278,35 @@ function step(matcher: Matcher, node: number, j: number, tokenId: number): void 
   if (j + 1 < scanTokenCount && joinedToPrevious[j + 1] === 1) walk(matcher, child, j + 1);
 }
 
+/**
+ * Head nouns of newspapers named after a place: "The Washington Post", "New York Times", "Jerusalem
+ * Post", "Kyiv Independent". There the place name names the paper, not the place, and on such a paper's
+ * own pages (its masthead, bylines, footer, comments) a card for the city would meet the reader at every
+ * turn. English only, like extraction. A pack that knows the paper as an entity still wins, by the
+ * longest-match rule, since its name is longer than the place's.
+ */
+const PUBLICATION_HEADS = new Set(
+  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin'.split(
+    ' ',
+  ),
+);
+
+const PLACE_TYPE_CODE = 48 + (ENTITY_TYPE_CODES as readonly string[]).indexOf('place');
+
+/**
+ * Whether the place alias ending at token `last` is the start of a newspaper's name: it is followed, after
+ * a single space, by a capitalised head noun of `PUBLICATION_HEADS`.
+ */
+function namesAPublication(matcher: Matcher, entity: number, text: string, last: number): boolean {
+  const next = last + 1;
+  if (next >= scanTokenCount || matcher.compiled.entityTypes.charCodeAt(entity) !== PLACE_TYPE_CODE) return false;
+  const start = tokenStarts[next] ?? 0;
+  // A plain or no-break space, as inside one name; a line break may be the end of a heading.
+  const gap = text.charCodeAt(start - 1);
+  if (start - (tokenEnds[last] ?? 0) !== 1 || (gap !== 0x20 && gap !== 0xa0)) return false;
+  return isUpperCode(text.charCodeAt(start)) && PUBLICATION_HEADS.has(tokenKey(text, start, tokenEnds[next] ?? 0));
+}
+
 /** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
 function isDottedAbbreviation(text: string, first: number, last: number): boolean {
   if (last === first) return false;
@@ -293,7 +322,8 @@ function isDottedAbbreviation(text: string, first: number, last: number): boolea
  * "Parisien" but "EU" is found in "non-EU"), leftmost and then longest first, never overlapping.
  * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation keeps its final
  * period ("U.S."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
- * capitalised names in all-lower-case text (`needsCapital`).
+ * capitalised names in all-lower-case text (`needsCapital`). A place that names a newspaper ("The
+ * Washington Post") is not a mention of the place (`namesAPublication`).
  */
 export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { tokenIds } = matcher;
@@ -337,6 +367,10 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
     walk(matcher, 0, j);
     if (bestEnd < 0) {
       j++;
+      continue;
+    }
+    if (namesAPublication(matcher, bestEntity, text, bestEnd)) {
+      j = bestEnd + 1;
       continue;
     }
     let end = tokenEnds[bestEnd] ?? 0;
