@@ -32,6 +32,11 @@ export interface Mention {
  */
 export const ENTITY_TYPE_CODES = ['person', 'organization', 'place', 'concept', 'event'] as const satisfies readonly EntityType[];
 
+/** The character code that stands for `type` in `CompiledMatcher.entityTypes`: '0' plus its index (an unknown type as the first). */
+function entityTypeCode(type: string): number {
+  return 48 + Math.max(0, (ENTITY_TYPE_CODES as readonly string[]).indexOf(type));
+}
+
 /** Longer aliases are not names but sentences; the cap also bounds the work per word of page text. */
 export const MAX_ALIAS_TOKENS = 12;
 
@@ -80,7 +85,7 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
     entityIndex.set(entity.id, entityIds.length);
     entityIds.push(entity.id);
     entityNames.push(entity.name);
-    entityTypes += String.fromCharCode(48 + Math.max(0, (ENTITY_TYPE_CODES as readonly string[]).indexOf(entity.type)));
+    entityTypes += String.fromCharCode(entityTypeCode(entity.type));
   }
 
   // Sequence of keys ("jean noel barrot") → owner; canonical names first so they win conflicts.
@@ -291,7 +296,7 @@ const PUBLICATION_HEADS = new Set(
   ),
 );
 
-const PLACE_TYPE_CODE = 48 + (ENTITY_TYPE_CODES as readonly string[]).indexOf('place');
+const PLACE_TYPE_CODE = entityTypeCode('place');
 
 /**
  * Whether the place alias ending at token `last` is the start of a newspaper's name: it is followed, after
