@@ -47,7 +47,7 @@ describe('findNameCandidates', () => {
     // A period inside a mention breaks a run there: the run "Petersburg Zelenskiy" starts inside the
     // mention "St. Petersburg", so it must give up the mention's tail rather than cut it.
     const text = 'In St. Petersburg Zelenskiy spoke.';
-    const petersburg = { start: 3, end: 17, entityId: 'st-petersburg' };
+    const petersburg = { start: 3, end: 17, entityId: 'st-petersburg', weak: false };
     expect(findNameCandidates(text, [petersburg])).toEqual([{ start: 18, end: 27, text: 'Zelenskiy' }]);
   });
 

@@ -23,9 +23,10 @@ export interface CompiledMatcher {
    */
   tokens: string;
   /**
-   * Alias records (entity index × 2 + 1 if the alias needs a capital in the text, token count n, then
-   * n token ids), as a varint string (`encodeIntegers`): half the size of a JSON number array, and
-   * cloned by messaging as one block. See `needsCapital` in matcher.ts.
+   * Alias records (a terminal: entity index × 4, + 2 if the alias needs corroboration, + 1 if it needs a
+   * capital in the text; then token count n, then n token ids), as a varint string (`encodeIntegers`):
+   * half the size of a JSON number array, and cloned by messaging as one block. See `needsCapital` and
+   * `needsCorroboration` in matcher.ts.
    */
   aliases: string;
 }
@@ -86,4 +87,4 @@ export function decodeIntegers(encoded: string): Int32Array | null {
   return shift === 0 ? values : null;
 }
 
-export const COMPILED_MATCHER_FORMAT = 'factcards-matcher/3';
+export const COMPILED_MATCHER_FORMAT = 'factcards-matcher/4';

@@ -45,7 +45,7 @@ describe('matchTexts', () => {
   });
 
   it('answers an empty batch with nothing', () => {
-    expect(matchTexts([], matcher)).toEqual({ entities: [], mentions: [], candidates: [] });
-    expect(matchTexts([''], matcher)).toEqual({ entities: [], mentions: [], candidates: [] });
+    expect(matchTexts([], matcher)).toEqual({ entities: [], mentions: [], weak: [], candidates: [] });
+    expect(matchTexts([''], matcher)).toEqual({ entities: [], mentions: [], weak: [], candidates: [] });
   });
 });

@@ -14,6 +14,11 @@ export interface TextMatches {
   /** Four numbers per mention, in text order: text index, start, end, index into `entities`. */
   mentions: number[];
   /**
+   * The mentions (counted in mentions, not numbers) found by an alias that needs corroboration
+   * (`needsCorroboration`): the page shows them only where it also names the entity plainly. Usually none.
+   */
+  weak: number[];
+  /**
    * Three numbers per name candidate (capitalised, name-like words no alias matched, for `resolveFuzzy`):
    * text index, start, end.
    */
@@ -26,6 +31,7 @@ export function matchTexts(texts: readonly string[], matcher: Matcher): TextMatc
   const entityRefs = new Map<string, number>();
   const mentions: number[] = [];
   const candidates: number[] = [];
+  const weak: number[] = [];
   texts.forEach((text, textIndex) => {
     const found = findMentions(text, matcher);
     for (const mention of found) {
@@ -37,9 +43,10 @@ export function matchTexts(texts: readonly string[], matcher: Matcher): TextMatc
         entities.push(entity);
         entityRefs.set(mention.entityId, ref);
       }
+      if (mention.weak) weak.push(mentions.length / 4);
       mentions.push(textIndex, mention.start, mention.end, ref);
     }
     for (const candidate of findNameCandidates(text, found)) candidates.push(textIndex, candidate.start, candidate.end);
   });
-  return { entities, mentions, candidates };
+  return { entities, mentions, weak, candidates };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntityTypeSchema } from '../pack/schema';
 import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
-import { compileMatcher, ENTITY_TYPE_CODES, entityOf, findMentions, loadMatcher, MatcherFormatError, type Matcher } from './matcher';
+import { compileMatcher, ENTITY_TYPE_CODES, entityOf, findMentions, loadMatcher, MatcherFormatError, needsCorroboration, type Matcher } from './matcher';
 import { FIXTURE_ALIASES, FIXTURE_ENTITIES } from './match.fixture';
 
 // The compiled matcher crosses runtime messaging and storage: tests load it from its JSON form.
@@ -104,8 +104,8 @@ describe('findMentions: normalisation', () => {
     const text = '😀 Jean-Noe\u0308l Barrot 🇫🇷 met Ms Løkke';
     const mentions = findMentions(text, matcher);
     expect(mentions).toEqual([
-      { start: 3, end: 20, entityId: 'barrot' },
-      { start: text.indexOf('Løkke'), end: text.length, entityId: 'lokke' },
+      { start: 3, end: 20, entityId: 'barrot', weak: false },
+      { start: text.indexOf('Løkke'), end: text.length, entityId: 'lokke', weak: false },
     ]);
     expect(text.slice(3, 20)).toBe('Jean-Noe\u0308l Barrot');
   });
@@ -197,6 +197,39 @@ describe('findMentions: boundaries', () => {
     expect(marked('')).toEqual([]);
     expect(marked('   ...   ')).toEqual([]);
     expect(marked('Macron in Paris', loadMatcher(compileMatcher([], [])))).toEqual([]);
+  });
+});
+
+describe('findMentions: aliases that name other things too', () => {
+  /** The marked text of each weak mention (an alias that needs corroboration on the page). */
+  const weak = (text: string): string[] => findMentions(text, matcher).filter((mention) => mention.weak).map(({ start, end }) => text.slice(start, end));
+
+  it('flags an organisation’s name without its distinguishing words, and an English gloss, as weak', () => {
+    const text = 'The French Communist Party (PCF) met the Communist Party of China; the Patriots won, and so did Les Patriotes.';
+    expect(marked(text)).toEqual([
+      ['French Communist Party', 'pcf'],
+      ['PCF', 'pcf'],
+      ['Communist Party', 'pcf'],
+      ['the Patriots', 'patriotes'],
+      ['Les Patriotes', 'patriotes'],
+    ]);
+    expect(weak(text)).toEqual(['Communist Party', 'the Patriots']);
+  });
+
+  it('never flags a canonical name, an acronym, or a person’s surname', () => {
+    expect(weak('Emmanuel Macron and Macron; the EU and the European Union; Kremlin; PCF; coalition of the willing')).toEqual([]);
+  });
+
+  it('decides by the rule needsCorroboration, on token keys', () => {
+    const org = { name: 'French Communist Party', type: 'organization' as const };
+    expect(needsCorroboration('Communist Party', org)).toBe(true);
+    expect(needsCorroboration('communist-party', org)).toBe(true);
+    expect(needsCorroboration('French Communist Party', org)).toBe(false);
+    expect(needsCorroboration('PCF', org)).toBe(false);
+    expect(needsCorroboration('The Patriots', { name: 'Les Patriotes', type: 'organization' })).toBe(true);
+    expect(needsCorroboration('Guardian', { name: 'The Guardian', type: 'organization' })).toBe(false);
+    expect(needsCorroboration('Trump', { name: 'Donald Trump', type: 'person' })).toBe(false);
+    expect(needsCorroboration('The Donald', { name: 'Donald Trump', type: 'person' })).toBe(false);
   });
 });
 

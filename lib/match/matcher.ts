@@ -23,6 +23,8 @@ export interface Mention {
   start: number;
   end: number;
   entityId: string;
+  /** Found by an alias that names other things too (`needsCorroboration`): shown only beside a plain mention. */
+  weak: boolean;
 }
 
 /**
@@ -36,6 +38,10 @@ export const ENTITY_TYPE_CODES = ['person', 'organization', 'place', 'concept', 
 function entityTypeCode(type: string): number {
   return 48 + Math.max(0, (ENTITY_TYPE_CODES as readonly string[]).indexOf(type));
 }
+
+/** The flags of an alias record's terminal (see `CompiledMatcher.aliases`); the entity index is above them. */
+const CAPITAL_BIT = 1;
+const WEAK_BIT = 2;
 
 /** Longer aliases are not names but sentences; the cap also bounds the work per word of page text. */
 export const MAX_ALIAS_TOKENS = 12;
@@ -61,6 +67,30 @@ export function needsCapital(alias: string): boolean {
   return hasUpperCase(alias, 0, alias.length);
 }
 
+/**
+ * The corroboration rule: an alias of an organisation, place, concept or event that names other things
+ * just as well is a mention only on a page that also names the entity plainly. Two shapes are caught:
+ * the canonical name without its distinguishing words ("Communist Party" of "French Communist Party":
+ * China's is as likely), and an English gloss the name does not start with ("The Patriots" of "Les
+ * Patriotes": a football team on every sports page). A person's surname ("Trump") is how articles name
+ * people and is exempt, and so is a name without only its article ("Guardian" of "The Guardian").
+ * Tested on token keys, so case, diacritics and hyphens do not matter.
+ */
+export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'name' | 'type'>): boolean {
+  if (entity.type === 'person') return false;
+  const aliasTokens = nameKeys(alias);
+  const nameTokens = nameKeys(entity.name);
+  if (aliasTokens.length === 0 || aliasTokens.join(' ') === nameTokens.join(' ')) return false;
+  if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return true;
+  const dropped = nameTokens.length - aliasTokens.length;
+  if (dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
+  // Only an article dropped ("Guardian" of "The Guardian", "Monde" of "Le Monde") leaves the name itself.
+  return nameTokens.slice(0, dropped).some((token) => !NAME_ARTICLES.has(token));
+}
+
+/** Articles that begin names ("The Guardian", "Le Monde", "Der Spiegel"), as token keys. */
+const NAME_ARTICLES = new Set(['the', 'le', 'la', 'les', 'l', 'el', 'il', 'lo', 'los', 'las', 'die', 'der', 'das']);
+
 /** The token keys an alias is stored under, or null when it cannot be matched (no words, too long). */
 export function aliasKeys(alias: string): string[] | null {
   const keys = nameKeys(alias);
@@ -79,40 +109,44 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
   const entityIndex = new Map<string, number>();
   const entityIds: string[] = [];
   const entityNames: string[] = [];
+  /** The entities kept (the first of each id), by entity index. */
+  const byIndex: MatcherEntity[] = [];
   let entityTypes = '';
   for (const entity of entities) {
     if (entityIndex.has(entity.id)) continue;
     entityIndex.set(entity.id, entityIds.length);
+    byIndex.push(entity);
     entityIds.push(entity.id);
     entityNames.push(entity.name);
     entityTypes += String.fromCharCode(entityTypeCode(entity.type));
   }
 
   // Sequence of keys ("jean noel barrot") → owner; canonical names first so they win conflicts.
-  const owners = new Map<string, { entity: number; keys: string[]; capital: boolean }>();
-  const claim = (alias: string, entity: number): void => {
+  const owners = new Map<string, { entity: number; keys: string[]; capital: boolean; weak: boolean }>();
+  const claim = (alias: string, entity: number, weak: boolean): void => {
     const keys = aliasKeys(alias);
     if (keys === null) return;
     const sequence = keys.join(' ');
     const capital = needsCapital(alias);
     const owner = owners.get(sequence);
-    if (!owner) owners.set(sequence, { entity, keys, capital });
-    // The owner also written in lower case ("coalition of the willing" beside "Coalition of the Willing"): any case.
-    else if (owner.entity === entity && !capital) owner.capital = false;
+    if (!owner) {
+      owners.set(sequence, { entity, keys, capital, weak });
+    } else if (owner.entity === entity) {
+      // The owner also written in lower case ("coalition of the willing" beside "Coalition of the Willing"): any case.
+      if (!capital) owner.capital = false;
+      if (!weak) owner.weak = false;
+    }
   };
-  entities.forEach((entity) => {
-    const index = entityIndex.get(entity.id);
-    if (index !== undefined) claim(entity.name, index);
-  });
+  byIndex.forEach((entity, index) => claim(entity.name, index, false));
   for (const { alias, entityId } of aliases) {
     const index = entityIndex.get(entityId);
-    if (index !== undefined) claim(alias, index);
+    if (index !== undefined) claim(alias, index, needsCorroboration(alias, byIndex[index] as MatcherEntity));
   }
 
   const tokenIds = new Map<string, number>();
   const flat: number[] = [];
-  for (const { entity, keys, capital } of owners.values()) {
-    flat.push(entity * 2 + (capital ? 1 : 0), keys.length);
+  for (const { entity, keys, capital, weak } of owners.values()) {
+    flat.push(entity * 4 + (weak ? WEAK_BIT : 0) + (capital ? CAPITAL_BIT : 0), keys.length);
     for (const key of keys) {
       let id = tokenIds.get(key);
       if (id === undefined) {
@@ -202,7 +236,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   let position = 0;
   while (position < aliases.length) {
     const terminal = aliases[position] ?? -1;
-    const entity = terminal >> 1;
+    const entity = terminal >> 2;
     const length = aliases[position + 1] ?? 0;
     position += 2;
     if (length < 1 || position + length > aliases.length || terminal < 0 || entity >= compiled.entityIds.length) {
@@ -244,6 +278,7 @@ let scanText = '';
 let walkStart = 0;
 let bestEnd = -1;
 let bestEntity = -1;
+let bestWeak = false;
 
 function ensureScratch(capacity: number): void {
   if (tokenStarts.length >= capacity) return;
@@ -276,9 +311,10 @@ function step(matcher: Matcher, node: number, j: number, tokenId: number): void 
   const child = findEdge(matcher.edges, node, tokenId);
   if (child === 0) return;
   const terminal = matcher.terminals[child] ?? -1;
-  if (terminal >= 0 && j > bestEnd && ((terminal & 1) === 0 || hasUpperCase(scanText, tokenStarts[walkStart] ?? 0, tokenEnds[j] ?? 0))) {
+  if (terminal >= 0 && j > bestEnd && ((terminal & CAPITAL_BIT) === 0 || hasUpperCase(scanText, tokenStarts[walkStart] ?? 0, tokenEnds[j] ?? 0))) {
     bestEnd = j;
-    bestEntity = terminal >> 1;
+    bestEntity = terminal >> 2;
+    bestWeak = (terminal & WEAK_BIT) !== 0;
   }
   if (j + 1 < scanTokenCount && joinedToPrevious[j + 1] === 1) walk(matcher, child, j + 1);
 }
@@ -380,7 +416,7 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
     }
     let end = tokenEnds[bestEnd] ?? 0;
     if (text.charCodeAt(end) === 0x2e && isDottedAbbreviation(text, j, bestEnd)) end++;
-    mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '' });
+    mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '', weak: bestWeak });
     j = bestEnd + 1;
   }
   scanText = ''; // not kept alive until the next call

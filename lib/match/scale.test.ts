@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledMatcher } from './compiled';
-import { compileMatcher, findMentions, loadMatcher } from './matcher';
+import { compileMatcher, findMentions, loadMatcher, type Mention } from './matcher';
 import { generateSyntheticStore, generateSyntheticText } from './synthetic-store';
 
 describe('a store of 10,000 entities and 30,000 aliases', () => {
@@ -20,11 +20,11 @@ describe('a store of 10,000 entities and 30,000 aliases', () => {
 
   it('finds every name and alias of every entity when written alone', () => {
     const lines: string[] = [];
-    const expected: Array<{ start: number; end: number; entityId: string }> = [];
+    const expected: Mention[] = [];
     let position = 0;
     for (const entity of store.entities) {
       for (const name of [entity.name, ...entity.aliases]) {
-        expected.push({ start: position, end: position + name.length, entityId: entity.id });
+        expected.push({ start: position, end: position + name.length, entityId: entity.id, weak: false });
         lines.push(name);
         position += name.length + 2;
       }

@@ -3,7 +3,7 @@
  * thousands of distinct, realistic-looking aliases (names with diacritics, multi-word organisations,
  * short all-caps acronyms) without committing a large data file.
  */
-import type { AliasEntry, MatcherEntity } from './matcher';
+import type { AliasEntry, MatcherEntity, Mention } from './matcher';
 
 export interface SyntheticStore {
   entities: Array<MatcherEntity & { aliases: string[] }>;
@@ -12,8 +12,8 @@ export interface SyntheticStore {
 
 export interface SyntheticText {
   text: string;
-  /** The mentions a correct matcher must find, in order. */
-  expected: Array<{ start: number; end: number; entityId: string }>;
+  /** The mentions a correct matcher must find, in order (none weak: no generated alias needs corroboration). */
+  expected: Mention[];
 }
 
 /** mulberry32: small, fast and reproducible across runs and machines. */
@@ -137,7 +137,7 @@ export function generateSyntheticText(store: SyntheticStore, length: number, spa
       else if (variant < 0.3) name = name.normalize('NFD').replace(/\p{M}/gu, '');
       else if (variant < 0.4) name = name.replace(/(?<!\.) /g, '-');
       write(', ');
-      expected.push({ start: position, end: position + name.length, entityId: entity.id });
+      expected.push({ start: position, end: position + name.length, entityId: entity.id, weak: false });
       write(name);
       write(random() < 0.2 ? '’s ' : random() < 0.5 ? ', ' : '. ');
     } else {

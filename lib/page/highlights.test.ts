@@ -7,6 +7,7 @@ const mention = (entityId: string, type: PageMention['type']): PageMention => ({
   name: entityId,
   type,
   fuzzy: false,
+  weak: false,
 });
 
 describe('visibleMentions', () => {

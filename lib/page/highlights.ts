@@ -18,6 +18,8 @@ export interface PageMention {
   type: EntityType;
   /** Found by fuzzy lookup (a misspelling) rather than by an alias. */
   fuzzy: boolean;
+  /** Found by an alias that names other things too: shown only where the document names the entity plainly. */
+  weak: boolean;
 }
 
 /**

@@ -200,4 +200,24 @@ describe('MentionScanner', () => {
     await page.settled();
     expect(page.marks()).toEqual([['Merz', 'merz']]);
   });
+
+  it('marks an alias that names other things too only while the page also names its entity plainly', async () => {
+    // A sports page: "the Patriots" is a football team, not the French party whose gloss it is.
+    const page = await scan('<p>The Communist Party of China met; the Patriots won.</p>');
+    expect(page.marks()).toEqual([]);
+    const added = document.createElement('p');
+    added.id = 'plain';
+    added.textContent = 'Florian Philippot leads Les Patriotes, not the French Communist Party.';
+    document.body.append(added);
+    await page.settled();
+    expect(page.marks()).toEqual([
+      ['Communist Party', 'pcf'],
+      ['the Patriots', 'patriotes'],
+      ['Les Patriotes', 'patriotes'],
+      ['French Communist Party', 'pcf'],
+    ]);
+    document.getElementById('plain')?.remove();
+    await page.settled();
+    expect(page.marks()).toEqual([]);
+  });
 });

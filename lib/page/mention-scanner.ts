@@ -149,9 +149,19 @@ export class MentionScanner {
     return this.idle;
   }
 
-  /** The mentions shown: those in text the reader could see when last checked, in document order. */
+  /**
+   * The mentions shown, in document order: those in text the reader could see when last checked, less
+   * weak ones (an alias that names other things too) of entities the document never names plainly.
+   */
   all(): PageMention[] {
-    return this.hidden.size === 0 ? this.mentions : this.mentions.filter((mention) => !this.hidden.has(mention));
+    const named = new Set<string>();
+    let weak = false;
+    for (const mention of this.mentions) {
+      if (mention.weak) weak = true;
+      else named.add(mention.entityId);
+    }
+    if (this.hidden.size === 0 && !weak) return this.mentions;
+    return this.mentions.filter((mention) => !this.hidden.has(mention) && (!mention.weak || named.has(mention.entityId)));
   }
 
   stop(): void {
@@ -309,6 +319,7 @@ export class MentionScanner {
   /** Turns a batch's answer into live ranges (in slices), and collects its name candidates. */
   private async addMatches(batch: TextRun[], matches: TextMatches, out: PageMention[], candidates: PendingCandidate[]): Promise<void> {
     const { entities, mentions } = matches;
+    const weak = new Set(matches.weak);
     let sliceStart = performance.now();
     for (const run of batch) this.stats.textLength += run.text.length;
     for (let i = 0; i + 3 < mentions.length; i += 4) {
@@ -324,7 +335,7 @@ export class MentionScanner {
       // Visibility is checked later, in idle time (checkVisibility).
       const range = rangeFor(run, mentions[i + 1] as number, mentions[i + 2] as number);
       if (!range || this.isExcluded(range)) continue;
-      out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false });
+      out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false, weak: weak.has(i / 4) });
     }
     const found = matches.candidates;
     for (let i = 0; i + 2 < found.length; i += 3) {
@@ -410,7 +421,7 @@ export class MentionScanner {
       if (!resolved) continue;
       const range = rangeFor(candidate.run, candidate.start, candidate.end);
       if (!range || this.isExcluded(range)) continue;
-      added.push({ range, entityId: resolved.entityId, name: resolved.name, type: resolved.type, fuzzy: true });
+      added.push({ range, entityId: resolved.entityId, name: resolved.name, type: resolved.type, fuzzy: true, weak: false });
     }
     if (added.length > 0) {
       // A resolved candidate may have absorbed an adjoining mention ("Kir Starmer" over "Starmer"): it replaces it.
