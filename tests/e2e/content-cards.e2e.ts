@@ -148,6 +148,24 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('marks an alias that names other things too only once the page names its entity plainly', async () => {
+    const page = await openMarkedPage('/fixtures/content-ambiguous.html', 'Barrot');
+    // The aliases are read in the same pass as "Barrot": had they been marked, they would be by now.
+    const before = await highlightedTexts(page);
+    expect(before).not.toContain('the Patriots');
+    expect(before).not.toContain('Communist Party');
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'In France, the leader of Les Patriotes called for protests.';
+      document.body.append(paragraph);
+    });
+    expect(await waitForHighlight(page, 'the Patriots', 'sports')).toBe(true);
+    const after = await highlightedTexts(page);
+    expect(after).toContain('Les Patriotes');
+    expect(after).not.toContain('Communist Party');
+    await page.close();
+  });
+
   it('marks a frame of the page\'s origin, and leaves a frame of another origin alone', async () => {
     const other = await startStaticServer();
     try {
