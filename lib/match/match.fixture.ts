@@ -22,6 +22,8 @@ export const FIXTURE_ENTITIES: Array<MatcherEntity & { aliases: string[] }> = [
   { id: 'nato', name: 'NATO', type: 'organization', aliases: ['North Atlantic Treaty Organization'] },
   { id: 'coalition', name: 'coalition of the willing', type: 'concept', aliases: ['Coalition of the Willing'] },
   { id: 'kremlin', name: 'Kremlin', type: 'organization', aliases: [] },
+  { id: 'bbc', name: 'BBC', type: 'organization', aliases: ['British Broadcasting Corporation'] },
+  { id: 'le-monde', name: 'Le Monde', type: 'organization', aliases: [] },
   // Aliases that name other things too (`needsCorroboration`).
   { id: 'pcf', name: 'French Communist Party', type: 'organization', aliases: ['Communist Party', 'PCF'] },
   { id: 'patriotes', name: 'Les Patriotes', type: 'organization', aliases: ['The Patriots'] },

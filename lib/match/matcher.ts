@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../pack/schema';
 import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
-import { hasUpperCase, isAllCapsToken, isJoiner, isUpperCode, isWordCode, nameKeys, tokenKey } from './normalize';
+import { hasUpperCase, isAllCapsToken, isJoiner, isUpperCode, isWordCode, NAME_ARTICLE_KEYS, nameKeys, tokenKey } from './normalize';
 
 export interface AliasEntry {
   alias: string;
@@ -85,11 +85,8 @@ export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'n
   const dropped = nameTokens.length - aliasTokens.length;
   if (dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
   // Only an article dropped ("Guardian" of "The Guardian", "Monde" of "Le Monde") leaves the name itself.
-  return nameTokens.slice(0, dropped).some((token) => !NAME_ARTICLES.has(token));
+  return nameTokens.slice(0, dropped).some((token) => !NAME_ARTICLE_KEYS.has(token));
 }
-
-/** Articles that begin names ("The Guardian", "Le Monde", "Der Spiegel"), as token keys. */
-const NAME_ARTICLES = new Set(['the', 'le', 'la', 'les', 'l', 'el', 'il', 'lo', 'los', 'las', 'die', 'der', 'das']);
 
 /** The token keys an alias is stored under, or null when it cannot be matched (no words, too long). */
 export function aliasKeys(alias: string): string[] | null {

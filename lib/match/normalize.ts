@@ -221,6 +221,9 @@ export function tokenize(text: string): TokenSpan[] {
   return tokens;
 }
 
+/** Articles that begin names ("The Guardian", "Le Monde", "Der Spiegel"), as token keys. */
+export const NAME_ARTICLE_KEYS: ReadonlySet<string> = new Set(['the', 'le', 'la', 'les', 'l', 'el', 'il', 'lo', 'los', 'las', 'die', 'der', 'das']);
+
 /** Folded keys of a name's tokens, dropping tokens that fold to nothing (a lone combining mark). */
 export function nameKeys(name: string): string[] {
   const keys: string[] = [];

@@ -201,6 +201,16 @@ describe('MentionScanner', () => {
     expect(page.marks()).toEqual([['Merz', 'merz']]);
   });
 
+  it('leaves the site’s own name unmarked on its pages, by any of its names, and marks other outlets', async () => {
+    document.head.innerHTML = '<meta property="og:site_name" content="BBC News">';
+    try {
+      const page = await scan('<p>Mr Obama told the BBC, as Le Monde reported.</p><p>© British Broadcasting Corporation</p>');
+      expect(page.marks()).toEqual([['Le Monde', 'le-monde']]);
+    } finally {
+      document.head.innerHTML = '';
+    }
+  });
+
   it('marks an alias that names other things too only while the page also names its entity plainly', async () => {
     // A sports page: "the Patriots" is a football team, not the French party whose gloss it is.
     const page = await scan('<p>The Communist Party of China met; the Patriots won.</p>');

@@ -14,6 +14,7 @@ import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
 import { windowOf } from './frames';
 import { compareRanges, type PageMention } from './highlights';
+import { namesTheSite, siteNameKeys } from './own-site';
 import { SKIPPING_ATTRIBUTES, TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElement, rangeFor, type TextRun } from './text-runs';
 
 /** Longest stretch of work before yielding to the page. */
@@ -112,6 +113,10 @@ export class MentionScanner {
   private readonly fuzzyCache = new Map<string, FuzzyMatch | null>();
   private readonly yieldToPage: () => Promise<void>;
   private idle: Promise<void> = Promise.resolve();
+  /** The words of the name the page gives its site, read before each batch (a page may set it late). */
+  private siteKeys: string[] | null = null;
+  /** Organisations the page names as its own site ("BBC" on a BBC page): never shown (see own-site.ts). */
+  private readonly ownSite = new Set<string>();
   /** Per batch: whether an element sits in a multi-column container (only with skipMultiColumn). */
   private multiColumn = new Map<Element, boolean>();
   private markIdle: () => void = () => undefined;
@@ -151,7 +156,8 @@ export class MentionScanner {
 
   /**
    * The mentions shown, in document order: those in text the reader could see when last checked, less
-   * weak ones (an alias that names other things too) of entities the document never names plainly.
+   * the site's own name, and less weak ones (an alias that names other things too) of entities the
+   * document never names plainly.
    */
   all(): PageMention[] {
     const named = new Set<string>();
@@ -160,8 +166,10 @@ export class MentionScanner {
       if (mention.weak) weak = true;
       else named.add(mention.entityId);
     }
-    if (this.hidden.size === 0 && !weak) return this.mentions;
-    return this.mentions.filter((mention) => !this.hidden.has(mention) && (!mention.weak || named.has(mention.entityId)));
+    if (this.hidden.size === 0 && !weak && this.ownSite.size === 0) return this.mentions;
+    return this.mentions.filter(
+      (mention) => !this.hidden.has(mention) && !this.ownSite.has(mention.entityId) && (!mention.weak || named.has(mention.entityId)),
+    );
   }
 
   stop(): void {
@@ -244,6 +252,7 @@ export class MentionScanner {
       if (this.stopped) return;
       // Mentions inside a rescanned subtree are found again; mentions whose text left the page go.
       let sliceStart = performance.now();
+      this.siteKeys = siteNameKeys(this.options.doc);
       const rootSet = new Set(roots);
       const kept = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
       const fresh: PageMention[] = [];
@@ -333,8 +342,13 @@ export class MentionScanner {
       const entity = entities[mentions[i + 3] as number];
       if (!run || !entity) continue;
       // Visibility is checked later, in idle time (checkVisibility).
-      const range = rangeFor(run, mentions[i + 1] as number, mentions[i + 2] as number);
+      const start = mentions[i + 1] as number;
+      const end = mentions[i + 2] as number;
+      const range = rangeFor(run, start, end);
       if (!range || this.isExcluded(range)) continue;
+      if (this.siteKeys && entity.type === 'organization' && !this.ownSite.has(entity.id)) {
+        if (namesTheSite(entity.name, this.siteKeys) || namesTheSite(run.text.slice(start, end), this.siteKeys)) this.ownSite.add(entity.id);
+      }
       out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false, weak: weak.has(i / 4) });
     }
     const found = matches.candidates;

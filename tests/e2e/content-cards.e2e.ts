@@ -148,6 +148,14 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('leaves the site’s own name unmarked on its own pages, and marks other outlets', async () => {
+    const page = await openMarkedPage('/fixtures/content-own-site.html', 'Barrot');
+    const marked = await highlightedTexts(page);
+    expect(marked).toContain('Le Monde');
+    expect(marked).not.toContain('BBC');
+    await page.close();
+  });
+
   it('marks an alias that names other things too only once the page names its entity plainly', async () => {
     const page = await openMarkedPage('/fixtures/content-ambiguous.html', 'Barrot');
     // The aliases are read in the same pass as "Barrot": had they been marked, they would be by now.
