@@ -166,6 +166,7 @@ describe('findMentions: boundaries', () => {
       ),
     );
     expect(marked('The Washington Post, the New York Times and the NEW YORK TIMES’s editors', withPapers)).toEqual([]);
+    expect(marked('the New York Daily News, Washington Today and Washington News', withPapers)).toEqual([]);
     // Only a capitalised press noun after one space: a post, a new sentence or a line break leave the place.
     expect(marked('a Washington post office; in Washington. Times change; New York\nTimes of war', withPapers)).toEqual([
       ['Washington', 'washington'],

@@ -317,14 +317,14 @@ function step(matcher: Matcher, node: number, j: number, tokenId: number): void 
 }
 
 /**
- * Head nouns of newspapers named after a place: "The Washington Post", "New York Times", "Jerusalem
- * Post", "Kyiv Independent". There the place name names the paper, not the place, and on such a paper's
- * own pages (its masthead, bylines, footer, comments) a card for the city would meet the reader at every
- * turn. English only, like extraction. A pack that knows the paper as an entity still wins, by the
+ * Head nouns of newspapers and news sites named after a place: "The Washington Post", "New York Times",
+ * "Jerusalem Post", "Kyiv Independent", "China Daily", "USA Today", "Vatican News". There the place name
+ * names the paper, not the place, and on such a paper's own pages (its masthead, bylines, footer,
+ * comments) a card for the city would meet the reader at every turn. English only, like extraction. A pack that knows the paper as an entity still wins, by the
  * longest-match rule, since its name is longer than the place's.
  */
 const PUBLICATION_HEADS = new Set(
-  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin'.split(
+  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin daily weekly today news'.split(
     ' ',
   ),
 );
