@@ -160,6 +160,7 @@ describe('findMentions: boundaries', () => {
         [
           { id: 'washington', name: 'Washington', type: 'place' },
           { id: 'new-york', name: 'New York', type: 'place' },
+          { id: 'france', name: 'France', type: 'place' },
           { id: 'kremlin', name: 'Kremlin', type: 'organization' },
         ],
         [],
@@ -167,6 +168,11 @@ describe('findMentions: boundaries', () => {
     );
     expect(marked('The Washington Post, the New York Times and the NEW YORK TIMES’s editors', withPapers)).toEqual([]);
     expect(marked('the New York Daily News, Washington Today and Washington News', withPapers)).toEqual([]);
+    expect(marked('Agence France-Presse (AFP), France Presse and France-Soir', withPapers)).toEqual([]);
+    expect(marked('a France-based firm at the France-Italy border', withPapers)).toEqual([
+      ['France', 'france'],
+      ['France', 'france'],
+    ]);
     // Only a capitalised press noun after one space: a post, a new sentence or a line break leave the place.
     expect(marked('a Washington post office; in Washington. Times change; New York\nTimes of war', withPapers)).toEqual([
       ['Washington', 'washington'],

@@ -317,14 +317,16 @@ function step(matcher: Matcher, node: number, j: number, tokenId: number): void 
 }
 
 /**
- * Head nouns of newspapers and news sites named after a place: "The Washington Post", "New York Times",
- * "Jerusalem Post", "Kyiv Independent", "China Daily", "USA Today", "Vatican News". There the place name
- * names the paper, not the place, and on such a paper's own pages (its masthead, bylines, footer,
- * comments) a card for the city would meet the reader at every turn. English only, like extraction. A pack that knows the paper as an entity still wins, by the
- * longest-match rule, since its name is longer than the place's.
+ * Head nouns of newspapers, agencies and news sites named after a place: "The Washington Post", "New
+ * York Times", "Jerusalem Post", "Kyiv Independent", "China Daily", "USA Today", "Vatican News", "Agence
+ * France-Presse", "France-Soir". There the place name names the paper, not the place, and on such a
+ * paper's own pages (its masthead, bylines, footer, comments) a card for the city would meet the reader
+ * at every turn. English heads, and the French ones of the agency and papers most quoted. A pack that
+ * knows the paper as an entity still wins, by the longest-match rule, since its name is longer than the
+ * place's.
  */
 const PUBLICATION_HEADS = new Set(
-  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin daily weekly today news'.split(
+  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin daily weekly today news press presse soir'.split(
     ' ',
   ),
 );
@@ -333,15 +335,15 @@ const PLACE_TYPE_CODE = entityTypeCode('place');
 
 /**
  * Whether the place alias ending at token `last` is the start of a newspaper's name: it is followed, after
- * a single space, by a capitalised head noun of `PUBLICATION_HEADS`.
+ * a single space or hyphen, by a capitalised head noun of `PUBLICATION_HEADS`.
  */
 function namesAPublication(matcher: Matcher, entity: number, text: string, last: number): boolean {
   const next = last + 1;
   if (next >= scanTokenCount || matcher.compiled.entityTypes.charCodeAt(entity) !== PLACE_TYPE_CODE) return false;
   const start = tokenStarts[next] ?? 0;
-  // A plain or no-break space, as inside one name; a line break may be the end of a heading.
+  // A plain or no-break space or a hyphen, as inside one name ("France-Presse"); a line break may be the end of a heading.
   const gap = text.charCodeAt(start - 1);
-  if (start - (tokenEnds[last] ?? 0) !== 1 || (gap !== 0x20 && gap !== 0xa0)) return false;
+  if (start - (tokenEnds[last] ?? 0) !== 1 || (gap !== 0x20 && gap !== 0xa0 && gap !== 0x2d)) return false;
   return isUpperCode(text.charCodeAt(start)) && PUBLICATION_HEADS.has(tokenKey(text, start, tokenEnds[next] ?? 0));
 }
 
