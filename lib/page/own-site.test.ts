@@ -14,6 +14,13 @@ describe('siteNameKeys', () => {
     expect(siteNameKeys(document)).toEqual(['monde', 'fr']);
   });
 
+  it('reads only the head of an absurdly long site name', () => {
+    document.head.innerHTML = `<meta property="og:site_name" content="BBC News ${'word '.repeat(100_000)}">`;
+    const keys = siteNameKeys(document) ?? [];
+    expect(keys.slice(0, 3)).toEqual(['bbc', 'news', 'word']);
+    expect(keys.length).toBeLessThan(50);
+  });
+
   it('is null for a page that names no site, or names it with no words', () => {
     expect(siteNameKeys(document)).toBeNull();
     document.head.innerHTML = '<meta property="og:site_name" content=" – ">';

@@ -7,10 +7,13 @@
  */
 import { NAME_ARTICLE_KEYS, nameKeys } from '../match/normalize';
 
+const MAX_SITE_NAME_LENGTH = 200;
+
 /** The folded words of the name the document gives its site, without a leading article; null when it gives none. */
 export function siteNameKeys(doc: Document): string[] | null {
   const meta = doc.querySelector('meta[property="og:site_name"][content]') ?? doc.querySelector('meta[name="application-name"][content]');
-  const keys = withoutArticle(nameKeys(meta?.getAttribute('content') ?? ''));
+  // A site's name is a few words; a page that puts a book there is not read past them.
+  const keys = withoutArticle(nameKeys((meta?.getAttribute('content') ?? '').slice(0, MAX_SITE_NAME_LENGTH)));
   return keys.length > 0 ? keys : null;
 }
 
