@@ -169,6 +169,12 @@ describe('findMentions: boundaries', () => {
     expect(marked('The Washington Post, the New York Times and the NEW YORK TIMES’s editors', withPapers)).toEqual([]);
     expect(marked('the New York Daily News, Washington Today and Washington News', withPapers)).toEqual([]);
     expect(marked('Agence France-Presse (AFP), France Presse and France-Soir', withPapers)).toEqual([]);
+    expect(marked('France 24, France 2, France Info and France Télévisions', withPapers)).toEqual([]);
+    // A year or a longer number is not a channel.
+    expect(marked('France 2024 and France 300', withPapers)).toEqual([
+      ['France', 'france'],
+      ['France', 'france'],
+    ]);
     expect(marked('a France-based firm at the France-Italy border', withPapers)).toEqual([
       ['France', 'france'],
       ['France', 'france'],

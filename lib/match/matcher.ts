@@ -317,16 +317,17 @@ function step(matcher: Matcher, node: number, j: number, tokenId: number): void 
 }
 
 /**
- * Head nouns of newspapers, agencies and news sites named after a place: "The Washington Post", "New
- * York Times", "Jerusalem Post", "Kyiv Independent", "China Daily", "USA Today", "Vatican News", "Agence
- * France-Presse", "France-Soir". There the place name names the paper, not the place, and on such a
- * paper's own pages (its masthead, bylines, footer, comments) a card for the city would meet the reader
- * at every turn. English heads, and the French ones of the agency and papers most quoted. A pack that
- * knows the paper as an entity still wins, by the longest-match rule, since its name is longer than the
- * place's.
+ * Head nouns of newspapers, agencies, broadcasters and news sites named after a place: "The Washington
+ * Post", "New York Times", "Jerusalem Post", "Kyiv Independent", "China Daily", "USA Today", "Vatican
+ * News", "Agence France-Presse", "France-Soir", "France Info", "Russia TV". There the place name names the
+ * outlet, not the place, and on such an outlet's own pages (its masthead, bylines, footer, comments) a
+ * card for the city would meet the reader at every turn. English heads, and the French ones of the
+ * outlets most quoted. A channel number does the same ("France 24", "Europe 1": `namesAPublication`). A
+ * pack that knows the outlet as an entity still wins, by the longest-match rule, since its name is
+ * longer than the place's.
  */
 const PUBLICATION_HEADS = new Set(
-  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin daily weekly today news press presse soir'.split(
+  'post times herald tribune journal gazette chronicle examiner courier independent observer telegraph inquirer globe star mail express standard sun dispatch bulletin daily weekly today news press presse soir tv radio info inter televisions bleu'.split(
     ' ',
   ),
 );
@@ -334,8 +335,9 @@ const PUBLICATION_HEADS = new Set(
 const PLACE_TYPE_CODE = entityTypeCode('place');
 
 /**
- * Whether the place alias ending at token `last` is the start of a newspaper's name: it is followed, after
- * a single space or hyphen, by a capitalised head noun of `PUBLICATION_HEADS`.
+ * Whether the place alias ending at token `last` is the start of an outlet's name: it is followed, after
+ * a single space or hyphen, by a capitalised head noun of `PUBLICATION_HEADS`, or by a channel number of
+ * one or two digits.
  */
 function namesAPublication(matcher: Matcher, entity: number, text: string, last: number): boolean {
   const next = last + 1;
@@ -344,7 +346,13 @@ function namesAPublication(matcher: Matcher, entity: number, text: string, last:
   // A plain or no-break space or a hyphen, as inside one name ("France-Presse"); a line break may be the end of a heading.
   const gap = text.charCodeAt(start - 1);
   if (start - (tokenEnds[last] ?? 0) !== 1 || (gap !== 0x20 && gap !== 0xa0 && gap !== 0x2d)) return false;
-  return isUpperCode(text.charCodeAt(start)) && PUBLICATION_HEADS.has(tokenKey(text, start, tokenEnds[next] ?? 0));
+  const end = tokenEnds[next] ?? 0;
+  if (end - start <= 2 && isDigitCode(text.charCodeAt(start)) && isDigitCode(text.charCodeAt(end - 1))) return true;
+  return isUpperCode(text.charCodeAt(start)) && PUBLICATION_HEADS.has(tokenKey(text, start, end));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
