@@ -241,6 +241,9 @@ describe('findMentions: aliases that name other things too', () => {
     expect(needsCorroboration('PCF', org)).toBe(false);
     expect(needsCorroboration('The Patriots', { name: 'Les Patriotes', type: 'organization' })).toBe(true);
     expect(needsCorroboration('Guardian', { name: 'The Guardian', type: 'organization' })).toBe(false);
+    expect(needsCorroboration('The Kremlin', { name: 'Kremlin', type: 'organization' })).toBe(false);
+    expect(needsCorroboration('the White House', { name: 'White House', type: 'place' })).toBe(false);
+    expect(needsCorroboration('The Communist Party', { name: 'French Communist Party', type: 'organization' })).toBe(true);
     expect(needsCorroboration('Trump', { name: 'Donald Trump', type: 'person' })).toBe(false);
     expect(needsCorroboration('The Donald', { name: 'Donald Trump', type: 'person' })).toBe(false);
   });

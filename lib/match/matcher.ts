@@ -81,7 +81,8 @@ export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'n
   const aliasTokens = nameKeys(alias);
   const nameTokens = nameKeys(entity.name);
   if (aliasTokens.length === 0 || aliasTokens.join(' ') === nameTokens.join(' ')) return false;
-  if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return true;
+  // "The Kremlin" of "Kremlin" is the name itself, with the article English puts before it.
+  if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return aliasTokens.slice(1).join(' ') !== nameTokens.join(' ');
   const dropped = nameTokens.length - aliasTokens.length;
   if (dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
   // Only an article dropped ("Guardian" of "The Guardian", "Monde" of "Le Monde") leaves the name itself.
