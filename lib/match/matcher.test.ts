@@ -244,6 +244,9 @@ describe('findMentions: aliases that name other things too', () => {
     expect(needsCorroboration('The Kremlin', { name: 'Kremlin', type: 'organization' })).toBe(false);
     expect(needsCorroboration('the White House', { name: 'White House', type: 'place' })).toBe(false);
     expect(needsCorroboration('The Communist Party', { name: 'French Communist Party', type: 'organization' })).toBe(true);
+    expect(needsCorroboration('Oxford', { name: 'University of Oxford', type: 'organization' })).toBe(true);
+    expect(needsCorroboration('China', { name: 'People’s Republic of China', type: 'place' })).toBe(false);
+    expect(needsCorroboration('Ireland', { name: 'Republic of Ireland', type: 'place' })).toBe(false);
     expect(needsCorroboration('Trump', { name: 'Donald Trump', type: 'person' })).toBe(false);
     expect(needsCorroboration('The Donald', { name: 'Donald Trump', type: 'person' })).toBe(false);
   });

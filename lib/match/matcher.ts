@@ -68,13 +68,14 @@ export function needsCapital(alias: string): boolean {
 }
 
 /**
- * The corroboration rule: an alias of an organisation, place, concept or event that names other things
- * just as well is a mention only on a page that also names the entity plainly. Two shapes are caught:
- * the canonical name without its distinguishing words ("Communist Party" of "French Communist Party":
- * China's is as likely), and an English gloss the name does not start with ("The Patriots" of "Les
- * Patriotes": a football team on every sports page). A person's surname ("Trump") is how articles name
- * people and is exempt, and so is a name without only its article ("Guardian" of "The Guardian").
- * Tested on token keys, so case, diacritics and hyphens do not matter.
+ * The corroboration rule: an alias that names other things just as well is a mention only on a page that
+ * also names the entity plainly. Two shapes are caught: an organisation's, concept's or event's name
+ * without its distinguishing words ("Communist Party" of "French Communist Party": China's is as likely;
+ * "Central Bank", "University of Oxford" → "Oxford"), and an English gloss the name does not start with
+ * ("The Patriots" of "Les Patriotes": a football team on every sports page). Exempt: a person's surname
+ * ("Trump"), how articles name people; a place's short name ("China" of "People's Republic of China"),
+ * how articles name places; and a name short of only its article ("Guardian" of "The Guardian"). Tested
+ * on token keys, so case, diacritics and hyphens do not matter.
  */
 export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'name' | 'type'>): boolean {
   if (entity.type === 'person') return false;
@@ -84,7 +85,7 @@ export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'n
   // "The Kremlin" of "Kremlin" is the name itself, with the article English puts before it.
   if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return aliasTokens.slice(1).join(' ') !== nameTokens.join(' ');
   const dropped = nameTokens.length - aliasTokens.length;
-  if (dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
+  if (entity.type === 'place' || dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
   // Only an article dropped ("Guardian" of "The Guardian", "Monde" of "Le Monde") leaves the name itself.
   return nameTokens.slice(0, dropped).some((token) => !NAME_ARTICLE_KEYS.has(token));
 }
