@@ -78,14 +78,17 @@ export function needsCapital(alias: string): boolean {
  * on token keys, so case, diacritics and hyphens do not matter.
  */
 export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'name' | 'type'>): boolean {
-  if (entity.type === 'person') return false;
-  const aliasTokens = nameKeys(alias);
-  const nameTokens = nameKeys(entity.name);
+  return entity.type !== 'person' && isWeakAlias(nameKeys(alias), nameKeys(entity.name), entity.type);
+}
+
+/** `needsCorroboration` on token keys already folded (the compiler folds each entity's name once). */
+function isWeakAlias(aliasTokens: readonly string[], nameTokens: readonly string[], type: EntityType): boolean {
+  if (type === 'person') return false;
   if (aliasTokens.length === 0 || aliasTokens.join(' ') === nameTokens.join(' ')) return false;
   // "The Kremlin" of "Kremlin" is the name itself, with the article English puts before it.
   if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return aliasTokens.slice(1).join(' ') !== nameTokens.join(' ');
   const dropped = nameTokens.length - aliasTokens.length;
-  if (entity.type === 'place' || dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
+  if (type === 'place' || dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
   // Only an article dropped ("Guardian" of "The Guardian", "Monde" of "Le Monde") leaves the name itself.
   return nameTokens.slice(0, dropped).some((token) => !NAME_ARTICLE_KEYS.has(token));
 }
@@ -137,9 +140,14 @@ export function compileMatcher(entities: MatcherEntity[], aliases: AliasEntry[])
     }
   };
   byIndex.forEach((entity, index) => claim(entity.name, index, false));
+  // Each entity's folded name, once, for the corroboration rule (people's aliases never need it).
+  const nameTokens: Array<string[] | undefined> = [];
   for (const { alias, entityId } of aliases) {
     const index = entityIndex.get(entityId);
-    if (index !== undefined) claim(alias, index, needsCorroboration(alias, byIndex[index] as MatcherEntity));
+    if (index === undefined) continue;
+    const entity = byIndex[index] as MatcherEntity;
+    const weak = entity.type !== 'person' && isWeakAlias(nameKeys(alias), (nameTokens[index] ??= nameKeys(entity.name)), entity.type);
+    claim(alias, index, weak);
   }
 
   const tokenIds = new Map<string, number>();
