@@ -170,8 +170,11 @@ describe('findMentions: boundaries', () => {
     expect(marked('the New York Daily News, Washington Today and Washington News', withPapers)).toEqual([]);
     expect(marked('Agence France-Presse (AFP), France Presse and France-Soir', withPapers)).toEqual([]);
     expect(marked('France 24, France 2, France Info and France Télévisions', withPapers)).toEqual([]);
-    // A year or a longer number is not a channel.
-    expect(marked('France 2024 and France 300', withPapers)).toEqual([
+    // A year, a longer number or a score is not a channel.
+    expect(marked('France 2024, France 300, New York 8-7 France, France 2–1', withPapers)).toEqual([
+      ['France', 'france'],
+      ['France', 'france'],
+      ['New York', 'new-york'],
       ['France', 'france'],
       ['France', 'france'],
     ]);

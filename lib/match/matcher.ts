@@ -357,12 +357,20 @@ function namesAPublication(matcher: Matcher, entity: number, text: string, last:
   const gap = text.charCodeAt(start - 1);
   if (start - (tokenEnds[last] ?? 0) !== 1 || (gap !== 0x20 && gap !== 0xa0 && gap !== 0x2d)) return false;
   const end = tokenEnds[next] ?? 0;
-  if (end - start <= 2 && isDigitCode(text.charCodeAt(start)) && isDigitCode(text.charCodeAt(end - 1))) return true;
+  if (end - start <= 2 && isDigitCode(text.charCodeAt(start)) && isDigitCode(text.charCodeAt(end - 1))) {
+    // "New Zealand 8-7 France" is a score, not a channel.
+    return !isScoreSeparator(text.charCodeAt(end)) || !isDigitCode(text.charCodeAt(end + 1));
+  }
   return isUpperCode(text.charCodeAt(start)) && PUBLICATION_HEADS.has(tokenKey(text, start, end));
 }
 
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
+}
+
+/** Hyphen, en dash or colon: what stands between the two sides of a score. */
+function isScoreSeparator(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x3a;
 }
 
 /** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
