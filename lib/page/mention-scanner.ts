@@ -14,7 +14,7 @@ import type { FuzzyMatch, TextMatches } from '../match';
 import type { Result } from '../messaging/protocol';
 import { windowOf } from './frames';
 import { compareRanges, type PageMention } from './highlights';
-import { namesTheSite, siteNameKeys } from './own-site';
+import { namesTheSite, readSiteName, type SiteName } from './own-site';
 import { SKIPPING_ATTRIBUTES, TextRunCollector, blockAncestor, hasSkippedAncestorOrSelf, isInlineElement, rangeFor, type TextRun } from './text-runs';
 
 /** Longest stretch of work before yielding to the page. */
@@ -113,8 +113,8 @@ export class MentionScanner {
   private readonly fuzzyCache = new Map<string, FuzzyMatch | null>();
   private readonly yieldToPage: () => Promise<void>;
   private idle: Promise<void> = Promise.resolve();
-  /** The words of the name the page gives its site, read before each batch (a page may set it late). */
-  private siteKeys: string[] | null = null;
+  /** What the page says of its site's name, read before each batch (a page may set it late). */
+  private site: SiteName | null = null;
   /** Organisations the page names as its own site ("BBC" on a BBC page): never shown (see own-site.ts). */
   private readonly ownSite = new Set<string>();
   /** Per batch: whether an element sits in a multi-column container (only with skipMultiColumn). */
@@ -252,7 +252,7 @@ export class MentionScanner {
       if (this.stopped) return;
       // Mentions inside a rescanned subtree are found again; mentions whose text left the page go.
       let sliceStart = performance.now();
-      this.siteKeys = siteNameKeys(this.options.doc);
+      this.site = readSiteName(this.options.doc);
       const rootSet = new Set(roots);
       const kept = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
       const fresh: PageMention[] = [];
@@ -346,8 +346,8 @@ export class MentionScanner {
       const end = mentions[i + 2] as number;
       const range = rangeFor(run, start, end);
       if (!range || this.isExcluded(range)) continue;
-      if (this.siteKeys && entity.type === 'organization' && !this.ownSite.has(entity.id)) {
-        if (namesTheSite(entity.name, this.siteKeys) || namesTheSite(run.text.slice(start, end), this.siteKeys)) this.ownSite.add(entity.id);
+      if (this.site && entity.type === 'organization' && !this.ownSite.has(entity.id)) {
+        if (namesTheSite(entity.name, this.site) || namesTheSite(run.text.slice(start, end), this.site)) this.ownSite.add(entity.id);
       }
       out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false, weak: weak.has(i / 4) });
     }

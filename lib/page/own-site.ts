@@ -3,28 +3,52 @@
  * menus, "Mr Obama told the BBC", "© Le Monde.fr"), and a card for the outlet the reader is already on
  * tells them nothing: on bbc-1 27 of the 91 marks were "BBC", on lemonde-1 sixteen of eighteen were
  * "Le Monde". Pages state their site's name for link previews (`og:site_name`) or for the browser
- * (`application-name`), so no list of sites is needed.
+ * (`application-name`), and most outlets' host names spell theirs (bbc.co.uk, lemonde.fr,
+ * theguardian.com), so no list of sites is needed.
  */
 import { NAME_ARTICLE_KEYS, nameKeys } from '../match/normalize';
 
 const MAX_SITE_NAME_LENGTH = 200;
 
-/** The folded words of the name the document gives its site, without a leading article; null when it gives none. */
-export function siteNameKeys(doc: Document): string[] | null {
+/** What a document says of its site's name. */
+export interface SiteName {
+  /** The folded words of the name its metadata gives, without a leading article; empty when none. */
+  keys: string[];
+  /** The labels of its host name that can spell a name (no "www", no top-level domain, no numbers). */
+  hostLabels: string[];
+}
+
+/** The site name a document states, or null when it states none. */
+export function readSiteName(doc: Document): SiteName | null {
   const meta = doc.querySelector('meta[property="og:site_name"][content]') ?? doc.querySelector('meta[name="application-name"][content]');
   // A site's name is a few words; a page that puts a book there is not read past them.
   const keys = withoutArticle(nameKeys((meta?.getAttribute('content') ?? '').slice(0, MAX_SITE_NAME_LENGTH)));
-  return keys.length > 0 ? keys : null;
+  const hostLabels = siteHostLabels(doc.location?.hostname ?? '');
+  return keys.length > 0 || hostLabels.length > 0 ? { keys, hostLabels } : null;
+}
+
+/** The labels of a host name that can spell a site's name: "news.bbc.co.uk" → ["news", "bbc"]. */
+export function siteHostLabels(hostname: string): string[] {
+  return hostname
+    .toLowerCase()
+    .split('.')
+    .slice(0, -1)
+    .filter((label) => label.length >= 3 && label !== 'www' && !/^\d+$/.test(label));
 }
 
 /**
- * Whether `name` (an organisation's name, or the words that mention it) is the site's name or its head:
- * "BBC" for "BBC News", "Le Monde" for "Le Monde.fr", "The Guardian" for "the Guardian". Case, diacritics
- * and a leading article do not matter; a name that is not at the head ("News" of "BBC News") is not the site.
+ * Whether `name` (an organisation's name, or the words that mention it) is the site's: the head of the
+ * name its metadata gives ("BBC" for "BBC News", "Le Monde" for "Le Monde.fr", "The Guardian" for "the
+ * Guardian"), or spelt whole by a label of its host ("BBC" on news.bbc.co.uk, "The Guardian" on
+ * theguardian.com). Case, diacritics and a leading article do not matter; a name that is not at the head
+ * ("News" of "BBC News") is not the site.
  */
-export function namesTheSite(name: string, siteKeys: readonly string[]): boolean {
-  const keys = withoutArticle(nameKeys(name));
-  return keys.length > 0 && keys.length <= siteKeys.length && keys.every((key, k) => key === siteKeys[k]);
+export function namesTheSite(name: string, site: SiteName): boolean {
+  const all = nameKeys(name);
+  const keys = withoutArticle(all);
+  if (keys.length === 0) return false;
+  if (keys.length <= site.keys.length && keys.every((key, k) => key === site.keys[k])) return true;
+  return site.hostLabels.includes(all.join('')) || site.hostLabels.includes(keys.join(''));
 }
 
 function withoutArticle(keys: string[]): string[] {
