@@ -81,12 +81,15 @@ export function needsCorroboration(alias: string, entity: Pick<MatcherEntity, 'n
   return entity.type !== 'person' && isWeakAlias(nameKeys(alias), nameKeys(entity.name), entity.type);
 }
 
-/** `needsCorroboration` on token keys already folded (the compiler folds each entity's name once). */
+/**
+ * `needsCorroboration` for an entity other than a person, on token keys already folded. Its callers
+ * exempt people before folding anything (the compiler folds each entity's name once).
+ */
 function isWeakAlias(aliasTokens: readonly string[], nameTokens: readonly string[], type: EntityType): boolean {
-  if (type === 'person') return false;
-  if (aliasTokens.length === 0 || aliasTokens.join(' ') === nameTokens.join(' ')) return false;
+  const name = nameTokens.join(' ');
+  if (aliasTokens.length === 0 || aliasTokens.join(' ') === name) return false;
   // "The Kremlin" of "Kremlin" is the name itself, with the article English puts before it.
-  if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return aliasTokens.slice(1).join(' ') !== nameTokens.join(' ');
+  if (aliasTokens[0] === 'the' && nameTokens[0] !== 'the') return aliasTokens.slice(1).join(' ') !== name;
   const dropped = nameTokens.length - aliasTokens.length;
   if (type === 'place' || dropped <= 0 || !aliasTokens.every((token, k) => token === nameTokens[dropped + k])) return false;
   // Only an article dropped ("Guardian" of "The Guardian", "Monde" of "Le Monde") leaves the name itself.
