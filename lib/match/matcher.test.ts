@@ -209,6 +209,59 @@ describe('findMentions: boundaries', () => {
     ]);
   });
 
+  it('does not take a surname after another first name for the person ("Brigitte Macron")', () => {
+    const family = loadMatcher(
+      compileMatcher(
+        [
+          { id: 'trump', name: 'Donald Trump', type: 'person' },
+          { id: 'le-pen', name: 'Marine Le Pen', type: 'person' },
+          { id: 'france', name: 'France', type: 'place' },
+        ],
+        [
+          { alias: 'Trump', entityId: 'trump' },
+          { alias: 'Le Pen', entityId: 'le-pen' },
+        ],
+      ),
+    );
+    // A known first name, anywhere: at a sentence's start, in a headline's Title Case, in capitals.
+    expect(marked('Brigitte Macron visited a school.')).toEqual([]);
+    expect(marked('Eric Trump Slams Critics Of The Deal', family)).toEqual([]);
+    expect(marked('Jean-Marie Le Pen founded the party; Marine Le Pen leads it.', family)).toEqual([['Marine Le Pen', 'le-pen']]);
+    // In prose, any capitalised word that is not a title, a party or a nationality reads as a first name.
+    expect(marked('the envoy met Ivanka Trump at the embassy on Monday', family)).toEqual([]);
+    // The person's own names, titles, possessives, parties, nationalities and other mentions leave the surname theirs.
+    expect(marked('Donald John Trump was sworn in; Mr Trump and President Trump spoke', family)).toEqual([
+      ['Trump', 'trump'],
+      ['Trump', 'trump'],
+      ['Trump', 'trump'],
+    ]);
+    expect(marked('France’s Le Pen and France Le Pen allies, like fellow Republican Trump, the American Trump', family)).toEqual([
+      ['France', 'france'],
+      ['Le Pen', 'le-pen'],
+      ['France', 'france'],
+      ['Le Pen', 'le-pen'],
+      ['Trump', 'trump'],
+      ['Trump', 'trump'],
+    ]);
+    // Title Case capitalises verbs too: there an unknown capitalised word says nothing.
+    expect(marked('Obama Meets Trump in Washington', family)).toEqual([['Trump', 'trump']]);
+    expect(marked('Senate Republicans Back Trump on Tariffs', family)).toEqual([['Trump', 'trump']]);
+    expect(marked('Yesterday Trump said so. Ask Trump yourself.', family)).toEqual([
+      ['Trump', 'trump'],
+      ['Trump', 'trump'],
+    ]);
+    // An acronym before the name, or a line break, is no first name.
+    expect(marked('the GOP Trump agenda; Ivanka\nTrump', family)).toEqual([
+      ['Trump', 'trump'],
+      ['Trump', 'trump'],
+    ]);
+    // A misspelt first name is left whole to the fuzzy lookup ("Kir Starmer"); the full name is unaffected.
+    expect(marked('the mayor then met Kir Starmer with other leaders; Keir Starmer and Starmer')).toEqual([
+      ['Keir Starmer', 'starmer'],
+      ['Starmer', 'starmer'],
+    ]);
+  });
+
   it('finds nothing in text without aliases, and nothing with an empty matcher', () => {
     expect(marked('')).toEqual([]);
     expect(marked('   ...   ')).toEqual([]);

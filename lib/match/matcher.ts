@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../pack/schema';
 import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
+import { COMMON_CAPITALISED, isGivenName, isSentenceInitial } from './name-words';
 import { hasUpperCase, isAllCapsToken, isJoiner, isUpperCode, isWordCode, NAME_ARTICLE_KEYS, nameKeys, tokenKey } from './normalize';
 
 export interface AliasEntry {
@@ -211,6 +212,8 @@ export interface Matcher {
   readonly terminals: Int32Array;
   /** Built on first use by `entityOf`, so loading does not pay for it. */
   entityIndex: Map<string, number> | null;
+  /** Each entity's canonical name as token keys, folded on first use (by `namesAnotherPerson`), by entity index. */
+  readonly entityNameKeys: Array<string[] | undefined>;
 }
 
 export class MatcherFormatError extends Error {
@@ -273,7 +276,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     position += length;
     terminals[node] = terminal;
   }
-  return { compiled, tokenIds, edges, terminals: terminals.subarray(0, nodeCount), entityIndex: null };
+  return { compiled, tokenIds, edges, terminals: terminals.subarray(0, nodeCount), entityIndex: null, entityNameKeys: [] };
 }
 
 // Scratch state of the trie walk, module-level so the scan allocates nothing per word.
@@ -346,6 +349,7 @@ const PUBLICATION_HEADS = new Set(
 );
 
 const PLACE_TYPE_CODE = entityTypeCode('place');
+const PERSON_TYPE_CODE = entityTypeCode('person');
 
 /**
  * Whether the place alias ending at token `last` is the start of an outlet's name: it is followed, after
@@ -376,6 +380,66 @@ function isScoreSeparator(code: number): boolean {
   return code === 0x2d || code === 0x2013 || code === 0x3a;
 }
 
+/**
+ * Capitalised words that qualify a name without being a first name: parties and movements ("fellow
+ * Republican Trump"), and nationalities ("the Ukrainian Zelensky"), most of which end like one.
+ */
+const QUALIFIERS = new Set(['democrat', 'democrats', 'tory', 'tories', 'labour', 'conservative', 'liberal', 'green', 'greens', 'former']);
+const QUALIFIER_ENDING = /(?:an|ese|ish|ic|ist|ais|ois|ien|ienne|ique)$/;
+
+/**
+ * The other-person rule: part of a person's name ("Trump", "Macron", "Le Pen") right after a first name
+ * that is not theirs names someone else of the family: "Melania Trump", "Brigitte Macron", "Jean-Marie Le
+ * Pen". The word before is taken for a first name when it is one (`isGivenName`), or, in running prose,
+ * when it is any capitalised word that is not a title, the sentence's first word, a party or a
+ * nationality: "his wife Ivanka Trump said". Title Case (a headline: "Obama Meets Trump in Washington")
+ * capitalises verbs as well, so there only known first names count. The entity's own first or middle
+ * names never count ("Donald John Trump"), and a misspelt one ("Kir Starmer") is left whole to the
+ * fuzzy lookup, which reads it as a misspelling of the full name.
+ */
+function namesAnotherPerson(matcher: Matcher, entity: number, text: string, first: number, last: number, lastMentioned: number): boolean {
+  const before = first - 1;
+  if (before <= lastMentioned || matcher.compiled.entityTypes.charCodeAt(entity) !== PERSON_TYPE_CODE) return false;
+  const start = tokenStarts[before] ?? 0;
+  const end = tokenEnds[before] ?? 0;
+  const gap = text.charCodeAt(end);
+  if ((tokenStarts[first] ?? 0) - end !== 1 || (gap !== 0x20 && gap !== 0xa0)) return false;
+  if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
+  const key = tokenKey(text, start, end);
+  if (COMMON_CAPITALISED.has(key)) return false;
+  const own = (matcher.entityNameKeys[entity] ??= nameKeys(matcher.compiled.entityNames[entity] ?? ''));
+  if (last - first + 1 >= own.length || own.includes(key)) return false;
+  const earlier = before - 1;
+  if (earlier > lastMentioned && (tokenStarts[before] ?? 0) - (tokenEnds[earlier] ?? 0) === 1 && own.includes(tokenKey(text, tokenStarts[earlier] ?? 0, tokenEnds[earlier] ?? 0))) {
+    return false;
+  }
+  if (isGivenName(key)) return true;
+  return !isAllCapsToken(text, start, end) && !QUALIFIERS.has(key) && !QUALIFIER_ENDING.test(key) && !isSentenceInitial(text, start) && readsAsProse(text, before, last);
+}
+
+/** Words around an other-person candidate: at most this many on each side tell prose from Title Case. */
+const PROSE_WINDOW = 4;
+
+/**
+ * Whether the words around tokens from..to are mostly lower case, as in running prose, rather than a
+ * headline in Title Case. Only words of four letters or more count: Title Case leaves short ones ("for",
+ * "in") in lower case.
+ */
+function readsAsProse(text: string, from: number, to: number): boolean {
+  let lower = 0;
+  let upper = 0;
+  const count = (k: number): void => {
+    const start = tokenStarts[k] ?? 0;
+    if ((tokenEnds[k] ?? 0) - start < 4) return;
+    const code = text.charCodeAt(start);
+    if (isUpperCode(code)) upper++;
+    else if ((code >= 0x61 && code <= 0x7a) || code >= 0xc0) lower++;
+  };
+  for (let k = Math.max(0, from - PROSE_WINDOW); k < from; k++) count(k);
+  for (let k = to + 1; k <= Math.min(scanTokenCount - 1, to + PROSE_WINDOW); k++) count(k);
+  return lower > upper;
+}
+
 /** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
 function isDottedAbbreviation(text: string, first: number, last: number): boolean {
   if (last === first) return false;
@@ -392,7 +456,8 @@ function isDottedAbbreviation(text: string, first: number, last: number): boolea
  * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation keeps its final
  * period ("U.S."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
  * capitalised names in all-lower-case text (`needsCapital`). A place that names a newspaper ("The
- * Washington Post") is not a mention of the place (`namesAPublication`).
+ * Washington Post") is not a mention of the place (`namesAPublication`), nor a surname after another
+ * first name ("Brigitte Macron") a mention of the person (`namesAnotherPerson`).
  */
 export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { tokenIds } = matcher;
@@ -424,6 +489,8 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
 
   const mentions: Mention[] = [];
   const { entityIds } = matcher.compiled;
+  /** The last token of the last mention, which the word before a mention may not be part of. */
+  let lastMentioned = -1;
   let j = 0;
   while (j < scanTokenCount) {
     if ((lowerIds[j] ?? -1) < 0 && (upperIds[j] ?? -1) < 0) {
@@ -438,13 +505,14 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
       j++;
       continue;
     }
-    if (namesAPublication(matcher, bestEntity, text, bestEnd)) {
+    if (namesAPublication(matcher, bestEntity, text, bestEnd) || namesAnotherPerson(matcher, bestEntity, text, j, bestEnd, lastMentioned)) {
       j = bestEnd + 1;
       continue;
     }
     let end = tokenEnds[bestEnd] ?? 0;
     if (text.charCodeAt(end) === 0x2e && isDottedAbbreviation(text, j, bestEnd)) end++;
     mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '', weak: bestWeak });
+    lastMentioned = bestEnd;
     j = bestEnd + 1;
   }
   scanText = ''; // not kept alive until the next call

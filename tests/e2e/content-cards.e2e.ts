@@ -174,6 +174,22 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     await page.close();
   });
 
+  it('leaves a surname after another first name unmarked ("Brigitte Macron"), and marks the person alone', async () => {
+    const page = await openMarkedPage('/fixtures/content-ambiguous.html', 'Macron', 'family');
+    // Where each mark inside the paragraph starts: only the second "Macron", the President's.
+    const starts = await page.evaluate(() => {
+      const paragraph = document.getElementById('family');
+      const highlight = CSS.highlights.get('factcards-mention');
+      if (!paragraph || !highlight) return [];
+      return ([...highlight] as Range[])
+        .filter((range) => paragraph.contains(range.startContainer))
+        .map((range) => ({ text: range.toString(), start: range.startOffset }));
+    });
+    const text = 'Brigitte Macron opened the exhibition that President Macron had announced.';
+    expect(starts).toEqual([{ text: 'Macron', start: text.lastIndexOf('Macron') }]);
+    await page.close();
+  });
+
   it('marks a frame of the page\'s origin, and leaves a frame of another origin alone', async () => {
     const other = await startStaticServer();
     try {
