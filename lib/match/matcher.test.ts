@@ -255,6 +255,12 @@ describe('findMentions: boundaries', () => {
       ['Trump', 'trump'],
       ['Trump', 'trump'],
     ]);
+    // A place after a first name is a person's surname; other capitalised words leave it a place.
+    const places = loadMatcher(compileMatcher([{ id: 'washington', name: 'Washington', type: 'place' }], []));
+    expect(marked('George Washington crossed the Delaware; Greater Washington and Martha Washington; in Washington', places)).toEqual([
+      ['Washington', 'washington'],
+      ['Washington', 'washington'],
+    ]);
     // A misspelt first name is left whole to the fuzzy lookup ("Kir Starmer"); the full name is unaffected.
     expect(marked('the mayor then met Kir Starmer with other leaders; Keir Starmer and Starmer')).toEqual([
       ['Keir Starmer', 'starmer'],

@@ -395,11 +395,13 @@ const QUALIFIER_ENDING = /(?:an|ese|ish|ic|ist|ais|ois|ien|ienne|ique)$/;
  * nationality: "his wife Ivanka Trump said". Title Case (a headline: "Obama Meets Trump in Washington")
  * capitalises verbs as well, so there only known first names count. The entity's own first or middle
  * names never count ("Donald John Trump"), and a misspelt one ("Kir Starmer") is left whole to the
- * fuzzy lookup, which reads it as a misspelling of the full name.
+ * fuzzy lookup, which reads it as a misspelling of the full name. A place's name after a known first
+ * name is a person's surname too: "George Washington", "Martha Washington".
  */
 function namesAnotherPerson(matcher: Matcher, entity: number, text: string, first: number, last: number, lastMentioned: number): boolean {
   const before = first - 1;
-  if (before <= lastMentioned || matcher.compiled.entityTypes.charCodeAt(entity) !== PERSON_TYPE_CODE) return false;
+  const type = matcher.compiled.entityTypes.charCodeAt(entity);
+  if (before <= lastMentioned || (type !== PERSON_TYPE_CODE && type !== PLACE_TYPE_CODE)) return false;
   const start = tokenStarts[before] ?? 0;
   const end = tokenEnds[before] ?? 0;
   const gap = text.charCodeAt(end);
@@ -407,6 +409,8 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
   const key = tokenKey(text, start, end);
   if (COMMON_CAPITALISED.has(key)) return false;
+  // Places are named after people and qualified by capitalised words ("Greater London"): only a first name counts.
+  if (type === PLACE_TYPE_CODE) return isGivenName(key);
   const own = (matcher.entityNameKeys[entity] ??= nameKeys(matcher.compiled.entityNames[entity] ?? ''));
   if (last - first + 1 >= own.length || own.includes(key)) return false;
   const earlier = before - 1;
