@@ -255,6 +255,21 @@ describe('findMentions: boundaries', () => {
       ['Trump', 'trump'],
       ['Trump', 'trump'],
     ]);
+    // "Jr." after a person's name names the son, unless the store knows him.
+    expect(marked('Donald Trump Jr. and Trump Jr, Donald Trump, Jr., and Trump Junior; Trump jr', family)).toEqual([['Trump', 'trump']]);
+    const withSon = loadMatcher(
+      compileMatcher(
+        [
+          { id: 'trump', name: 'Donald Trump', type: 'person' },
+          { id: 'trump-jr', name: 'Donald Trump Jr.', type: 'person' },
+        ],
+        [],
+      ),
+    );
+    expect(marked('Donald Trump Jr. and Donald Trump', withSon)).toEqual([
+      ['Donald Trump Jr', 'trump-jr'],
+      ['Donald Trump', 'trump'],
+    ]);
     // A place after a first name is a person's surname; other capitalised words leave it a place.
     const places = loadMatcher(compileMatcher([{ id: 'washington', name: 'Washington', type: 'place' }], []));
     expect(marked('George Washington crossed the Delaware; Greater Washington and Martha Washington; in Washington', places)).toEqual([

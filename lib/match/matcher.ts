@@ -396,12 +396,15 @@ const QUALIFIER_ENDING = /(?:an|ese|ish|ic|ist|ais|ois|ien|ienne|ique)$/;
  * capitalises verbs as well, so there only known first names count. The entity's own first or middle
  * names never count ("Donald John Trump"), and a misspelt one ("Kir Starmer") is left whole to the
  * fuzzy lookup, which reads it as a misspelling of the full name. A place's name after a known first
- * name is a person's surname too: "George Washington", "Martha Washington".
+ * name is a person's surname too: "George Washington", "Martha Washington". And a person's name with
+ * "Jr." after it is their son's: "Donald Trump Jr.", "Trump Jr." (a store that knows the son has his
+ * whole name as an alias, which the longest-match rule prefers).
  */
 function namesAnotherPerson(matcher: Matcher, entity: number, text: string, first: number, last: number, lastMentioned: number): boolean {
   const before = first - 1;
   const type = matcher.compiled.entityTypes.charCodeAt(entity);
-  if (before <= lastMentioned || (type !== PERSON_TYPE_CODE && type !== PLACE_TYPE_CODE)) return false;
+  if (type === PERSON_TYPE_CODE && isFollowedByJunior(text, last)) return true;
+  if (before < 0 || before <= lastMentioned || (type !== PERSON_TYPE_CODE && type !== PLACE_TYPE_CODE)) return false;
   const start = tokenStarts[before] ?? 0;
   const end = tokenEnds[before] ?? 0;
   const gap = text.charCodeAt(end);
@@ -419,6 +422,18 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   }
   if (isGivenName(key)) return true;
   return !isAllCapsToken(text, start, end) && !QUALIFIERS.has(key) && !QUALIFIER_ENDING.test(key) && !isSentenceInitial(text, start) && readsAsProse(text, before, last);
+}
+
+const JUNIOR_KEYS = new Set(['jr', 'junior']);
+
+/** Whether token `last` is followed by "Jr." or "Junior", after a space or a comma and a space. */
+function isFollowedByJunior(text: string, last: number): boolean {
+  const next = last + 1;
+  if (next >= scanTokenCount) return false;
+  const start = tokenStarts[next] ?? 0;
+  const end = tokenEnds[next] ?? 0;
+  const gap = text.slice(tokenEnds[last] ?? 0, start);
+  return (gap === ' ' || gap === ', ' || gap === '\u00a0') && isUpperCode(text.charCodeAt(start)) && JUNIOR_KEYS.has(tokenKey(text, start, end));
 }
 
 /** Words around an other-person candidate: at most this many on each side tell prose from Title Case. */
