@@ -262,10 +262,12 @@ describe('findMentions: boundaries', () => {
         [
           { id: 'trump', name: 'Donald Trump', type: 'person' },
           { id: 'trump-jr', name: 'Donald Trump Jr.', type: 'person' },
+          { id: 'mlk', name: 'Martin Luther King Jr.', type: 'person' },
         ],
-        [],
+        [{ alias: 'Luther King', entityId: 'mlk' }],
       ),
     );
+    expect(marked('Luther King Jr. spoke', withSon)).toEqual([['Luther King', 'mlk']]);
     expect(marked('Donald Trump Jr. and Donald Trump', withSon)).toEqual([
       ['Donald Trump Jr', 'trump-jr'],
       ['Donald Trump', 'trump'],

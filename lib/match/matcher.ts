@@ -398,12 +398,13 @@ const QUALIFIER_ENDING = /(?:an|ese|ish|ic|ist|ais|ois|ien|ienne|ique)$/;
  * fuzzy lookup, which reads it as a misspelling of the full name. A place's name after a known first
  * name is a person's surname too: "George Washington", "Martha Washington". And a person's name with
  * "Jr." after it is their son's: "Donald Trump Jr.", "Trump Jr." (a store that knows the son has his
- * whole name as an alias, which the longest-match rule prefers).
+ * whole name as an alias, which the longest-match rule prefers), unless it is theirs ("King Jr." of
+ * "Martin Luther King Jr.").
  */
 function namesAnotherPerson(matcher: Matcher, entity: number, text: string, first: number, last: number, lastMentioned: number): boolean {
   const before = first - 1;
   const type = matcher.compiled.entityTypes.charCodeAt(entity);
-  if (type === PERSON_TYPE_CODE && isFollowedByJunior(text, last)) return true;
+  if (type === PERSON_TYPE_CODE && isFollowedByJunior(text, last)) return !ownNameKeys(matcher, entity).some((key) => JUNIOR_KEYS.has(key));
   if (before < 0 || before <= lastMentioned || (type !== PERSON_TYPE_CODE && type !== PLACE_TYPE_CODE)) return false;
   const start = tokenStarts[before] ?? 0;
   const end = tokenEnds[before] ?? 0;
@@ -414,7 +415,7 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   if (COMMON_CAPITALISED.has(key)) return false;
   // Places are named after people and qualified by capitalised words ("Greater London"): only a first name counts.
   if (type === PLACE_TYPE_CODE) return isGivenName(key);
-  const own = (matcher.entityNameKeys[entity] ??= nameKeys(matcher.compiled.entityNames[entity] ?? ''));
+  const own = ownNameKeys(matcher, entity);
   if (last - first + 1 >= own.length || own.includes(key)) return false;
   const earlier = before - 1;
   if (earlier > lastMentioned && (tokenStarts[before] ?? 0) - (tokenEnds[earlier] ?? 0) === 1 && own.includes(tokenKey(text, tokenStarts[earlier] ?? 0, tokenEnds[earlier] ?? 0))) {
@@ -422,6 +423,11 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   }
   if (isGivenName(key)) return true;
   return !isAllCapsToken(text, start, end) && !QUALIFIERS.has(key) && !QUALIFIER_ENDING.test(key) && !isSentenceInitial(text, start) && readsAsProse(text, before, last);
+}
+
+/** The entity's canonical name as token keys, folded once per matcher. */
+function ownNameKeys(matcher: Matcher, entity: number): string[] {
+  return (matcher.entityNameKeys[entity] ??= nameKeys(matcher.compiled.entityNames[entity] ?? ''));
 }
 
 const JUNIOR_KEYS = new Set(['jr', 'junior']);
