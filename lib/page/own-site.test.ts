@@ -59,11 +59,20 @@ describe('namesTheSite', () => {
     expect(namesTheSite('Libération', site('', 'www.liberation.fr'))).toBe(true);
   });
 
+  it('takes a name its host spells with some words by their initials', () => {
+    expect(namesTheSite('The New York Times', site('', 'www.nytimes.com'))).toBe(true);
+    expect(namesTheSite('The Wall Street Journal', site('', 'www.wsj.com'))).toBe(true);
+    expect(namesTheSite('Los Angeles Times', site('', 'www.latimes.com'))).toBe(true);
+    expect(namesTheSite('Agence France-Presse', site('', 'www.afp.com'))).toBe(true);
+  });
+
   it('leaves other names alone: another outlet, a word further into the site name, a longer name, part of a host', () => {
     expect(namesTheSite('Le Parisien', site('Le Monde.fr', 'www.lemonde.fr'))).toBe(false);
     expect(namesTheSite('News', site('BBC News'))).toBe(false);
     expect(namesTheSite('BBC World Service', site('BBC News', 'www.bbc.co.uk'))).toBe(false);
-    expect(namesTheSite('The New York Times', site('', 'www.nytimes.com'))).toBe(false);
+    expect(namesTheSite('The New York Post', site('', 'www.nytimes.com'))).toBe(false);
+    expect(namesTheSite('Times', site('', 'www.nytimes.com'))).toBe(false);
+    expect(namesTheSite('New York', site('', 'www.nytimes.com'))).toBe(false);
     expect(namesTheSite('Monde', site('', 'www.lemonde.fr'))).toBe(false);
     expect(namesTheSite('', site('BBC'))).toBe(false);
   });

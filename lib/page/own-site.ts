@@ -4,7 +4,7 @@
  * tells them nothing: on bbc-1 27 of the 91 marks were "BBC", on lemonde-1 sixteen of eighteen were
  * "Le Monde". Pages state their site's name for link previews (`og:site_name`) or for the browser
  * (`application-name`), and most outlets' host names spell theirs (bbc.co.uk, lemonde.fr,
- * theguardian.com), so no list of sites is needed.
+ * theguardian.com, nytimes.com), so no list of sites is needed.
  */
 import { NAME_ARTICLE_KEYS, nameKeys } from '../match/normalize';
 
@@ -39,8 +39,8 @@ export function siteHostLabels(hostname: string): string[] {
 /**
  * Whether `name` (an organisation's name, or the words that mention it) is the site's: the head of the
  * name its metadata gives ("BBC" for "BBC News", "Le Monde" for "Le Monde.fr", "The Guardian" for "the
- * Guardian"), or spelt whole by a label of its host ("BBC" on news.bbc.co.uk, "The Guardian" on
- * theguardian.com). Case, diacritics and a leading article do not matter; a name that is not at the head
+ * Guardian"), or spelt by a label of its host, each word whole or by its initial ("BBC" on
+ * news.bbc.co.uk, "The Guardian" on theguardian.com, "The New York Times" on nytimes.com). Case, diacritics and a leading article do not matter; a name that is not at the head
  * ("News" of "BBC News") is not the site.
  */
 export function namesTheSite(name: string, site: SiteName): boolean {
@@ -48,7 +48,25 @@ export function namesTheSite(name: string, site: SiteName): boolean {
   const keys = withoutArticle(all);
   if (keys.length === 0) return false;
   if (keys.length <= site.keys.length && keys.every((key, k) => key === site.keys[k])) return true;
-  return site.hostLabels.includes(all.join('')) || site.hostLabels.includes(keys.join(''));
+  return site.hostLabels.some((label) => spellsName(label, all) || spellsName(label, keys));
+}
+
+/** Beyond this many words a name is not spelt out by a host name (and the search below stays small). */
+const MAX_SPELT_WORDS = 8;
+
+/**
+ * Whether a host label spells a name's words in order, each whole or by its initial: "theguardian",
+ * "nytimes" (New York Times), "wsj" (Wall Street Journal), "latimes" (Los Angeles Times).
+ */
+function spellsName(label: string, keys: readonly string[]): boolean {
+  if (keys.length > MAX_SPELT_WORDS) return label === keys.join('');
+  const spellsFrom = (at: number, k: number): boolean => {
+    if (k === keys.length) return at === label.length;
+    const key = keys[k] as string;
+    if (label.startsWith(key, at) && spellsFrom(at + key.length, k + 1)) return true;
+    return key.length > 1 && label.charCodeAt(at) === key.charCodeAt(0) && spellsFrom(at + 1, k + 1);
+  };
+  return spellsFrom(0, 0);
 }
 
 function withoutArticle(keys: string[]): string[] {
