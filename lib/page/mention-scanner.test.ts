@@ -178,7 +178,7 @@ describe('MentionScanner', () => {
     vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
       return !this.closest('.panel') || pointerOver === document.getElementById('menu');
     });
-    const page = await scan('<nav id="menu">Leaders<div class="panel"><p>Merz replied.</p></div></nav><p id="lead">Barrot spoke.</p>');
+    const page = await scan('<nav id="menu">Leaders<div class="panel"><p>Merz replied to the chancellor.</p></div></nav><p id="lead">Barrot spoke.</p>');
     expect(page.marks()).toEqual([['Barrot', 'barrot']]);
     const pointTo = (id: string) => {
       pointerOver = document.getElementById(id);

@@ -49,6 +49,45 @@ describe('TextRunCollector', () => {
     expect(runs.map((run) => run.text)).toEqual(['light', 'in open shadow']);
   });
 
+  it('leaves out menu labels in navigation landmarks (however indented), and reads headlines there and all text elsewhere', () => {
+    const runs = runsOf(`
+      <nav><ul><li>${' '.repeat(80)}<a href="#">UK</a>${' '.repeat(80)}</li><li><a href="#">US &amp; Canada</a></li><li><a href="#">Latin America</a></li></ul>
+        <p>Will the U.S. and Canada leave Mexico behind?</p></nav>
+      <ul role="navigation"><li>Europe</li></ul>
+      <div id="host"></div>
+      <p>Europe</p>`, (root) => {
+      const shadow = (root.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<nav><span>Paris</span></nav><p>Paris</p>';
+    });
+    expect(runs.map((run) => run.text.trim())).toEqual(['Will the U.S. and Canada leave Mexico behind?', 'Paris', 'Europe']);
+    // A rescan that starts inside a menu knows it is in one; so does one of a lone text node there.
+    document.body.innerHTML = '<nav><p id="item">UK <b>news</b></p></nav>';
+    const item = document.getElementById('item') as HTMLElement;
+    for (const root of [item, item.firstChild as Node]) {
+      const collector = new TextRunCollector(root);
+      while (!collector.collect(Number.POSITIVE_INFINITY));
+      expect(collector.runs).toEqual([]);
+    }
+  });
+
+  it('keeps counting menus across slices, and forgets one the page removed mid-walk', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>item ${i}</li>`).join('');
+    document.body.innerHTML = `<nav id="menu">${items}</nav><p>after the menu</p>`;
+    const collector = new TextRunCollector(document.body);
+    let clock = 0;
+    let slices = 0;
+    while (!collector.collect(clock + 2, () => ++clock)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    expect(collector.runs.map((run) => run.text)).toEqual(['after the menu']);
+
+    document.body.innerHTML = `<nav id="menu">${items}</nav><p>UK news</p>`;
+    const removed = new TextRunCollector(document.body);
+    expect(removed.collect(0, () => 1)).toBe(false);
+    document.getElementById('menu')?.remove();
+    while (!removed.collect(Number.POSITIVE_INFINITY));
+    expect(removed.runs.map((run) => run.text)).toEqual(['UK news']);
+  });
+
   it('stops at its deadline and resumes where it left off', () => {
     const html = Array.from({ length: 600 }, (_, i) => `<p>paragraph ${i}</p>`).join('');
     document.body.innerHTML = html;

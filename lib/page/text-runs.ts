@@ -73,6 +73,26 @@ export function rangeFor(run: TextRun, start: number, end: number): Range | null
 /** What each node open on the walk's stack is: flags, so the stack holds no objects. */
 const BREAKS = 1; // leaving it ends the current run (block elements, shadow roots, the root)
 const SCOPE = 2; // the root of a tree: the collector's root, or a shadow root (entered from its host)
+const NAVIGATION = 4; // a navigation landmark (see isMenuLabel)
+
+/** Navigation landmarks: a site's menus. */
+const NAVIGATION_SELECTOR = 'nav, [role="navigation"]';
+
+/** A run inside a navigation landmark of at most this many words is a menu item's label. */
+const MENU_LABEL_MAX_WORDS = 3;
+
+/**
+ * Whether a run's text is a menu item's label ("UK", "US & Canada", "Europe 2020"), once it is known to
+ * sit in a navigation landmark. A menu names the site's sections, not things a reader wants a card
+ * for, and the same labels come back in every menu copy of every page (17 of bbc-1's 64 marks were
+ * "UK", "US & Canada", "Europe" and "Latin America"). Headlines that menus also list ("Will the U.S. and
+ * Canada leave Mexico behind?") are longer, and are read.
+ */
+export function isMenuLabel(text: string): boolean {
+  let words = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) if (++words > MENU_LABEL_MAX_WORDS) return false;
+  return true;
+}
 
 /**
  * Walks a subtree in document order, through open shadow roots (each after its host's light children),
@@ -105,6 +125,12 @@ export class TextRunCollector {
   private nodes: Text[] = [];
   private starts: number[] = [];
   private visited = 0;
+  /** The navigation landmarks in the subtree, and in each shadow root entered (see isMenuLabel). */
+  private readonly navigation: Set<Element>;
+  /** How many open nodes are navigation landmarks, counting one for a root inside a landmark. */
+  private navigationDepth = 0;
+  /** Whether the current run has text from inside a navigation landmark. */
+  private runInNavigation = false;
 
   /** `onShadowRoot` hears of each open shadow root entered, so the caller can watch it for changes. */
   constructor(
@@ -112,17 +138,21 @@ export class TextRunCollector {
     private readonly onShadowRoot: (shadow: ShadowRoot) => void = () => undefined,
   ) {
     const type = root.nodeType;
+    this.navigation = new Set(navigationLandmarksIn(root));
     if (type === TEXT_NODE) {
       // Its run ends when `collect` finds nothing open.
       this.text = (root as Text).data;
       this.nodes.push(root as Text);
       this.starts.push(0);
+      this.runInNavigation = (root.parentElement?.closest(NAVIGATION_SELECTOR) ?? null) !== null;
       return;
     }
     if (type === ELEMENT_NODE) {
       const element = root as Element;
       if (hasSkippedAncestorOrSelf(element)) return;
-      this.push(root, isInlineElement(element) ? SCOPE : SCOPE | BREAKS, openShadowOf(element));
+      const inNavigation = element.closest(NAVIGATION_SELECTOR) !== null;
+      this.push(root, (isInlineElement(element) ? SCOPE : SCOPE | BREAKS) | (inNavigation ? NAVIGATION : 0), openShadowOf(element));
+      if (inNavigation) this.navigationDepth = 1;
     } else {
       this.push(root, SCOPE | BREAKS, null);
     }
@@ -131,7 +161,7 @@ export class TextRunCollector {
 
   /** Collects until done (true) or until `now() > deadline` (false; call again to continue). */
   collect(deadline: number, now: () => number = () => performance.now()): boolean {
-    const { open, flags, shadows, runs, siblingsAtPause } = this;
+    const { open, flags, shadows, runs, siblingsAtPause, navigation } = this;
     if (this.paused) this.resume();
     let node = this.next;
     let visited = this.visited;
@@ -161,6 +191,7 @@ export class TextRunCollector {
             starts.push(text.length);
             nodes.push(node as Text);
             text += data;
+            if (this.navigationDepth > 0) this.runInNavigation = true;
           }
           node = node.nextSibling;
           continue;
@@ -176,8 +207,10 @@ export class TextRunCollector {
         if (tag === 'BR' || isSkipped(element, tag)) {
           node = element.nextSibling;
         } else {
+          const landmark = navigation.size > 0 && navigation.has(element);
+          if (landmark) this.navigationDepth++;
           open.push(element);
-          flags.push(inline ? 0 : BREAKS);
+          flags.push((inline ? 0 : BREAKS) | (landmark ? NAVIGATION : 0));
           shadows.push(SHADOW_HOST_TAGS.has(tag) || mayBeCustom(tag) ? openShadowOf(element) : null);
           node = element.firstChild;
         }
@@ -188,6 +221,7 @@ export class TextRunCollector {
         if (shadow) {
           shadows[top] = null;
           this.onShadowRoot(shadow);
+          for (const landmark of navigationLandmarksIn(shadow)) navigation.add(landmark);
           open.push(shadow);
           flags.push(SCOPE | BREAKS);
           shadows.push(null);
@@ -197,6 +231,7 @@ export class TextRunCollector {
           const closed = open.pop() as Node;
           const flag = flags.pop() as number;
           shadows.pop();
+          if (flag & NAVIGATION) this.navigationDepth--;
           ends = (flag & BREAKS) !== 0;
           const depth = open.length;
           done = depth === 0;
@@ -214,10 +249,11 @@ export class TextRunCollector {
         }
       }
       if (ends && nodes.length > 0) {
-        if (/\S/.test(text)) runs.push({ text, nodes, starts });
+        if (this.isRead(text)) runs.push({ text, nodes, starts });
         text = '';
         nodes = [];
         starts = [];
+        this.runInNavigation = false;
       }
     }
     this.next = null;
@@ -245,7 +281,9 @@ export class TextRunCollector {
     const { open, flags, siblingsAtPause } = this;
     for (let i = 1; i < open.length; i++) {
       if ((flags[i] as number) & SCOPE || (open[i] as Node).parentNode === open[i - 1]) continue;
-      const closedFlags = flags.splice(i).reduce((all, flag) => all | flag, 0);
+      const closed = flags.splice(i);
+      const closedFlags = closed.reduce((all, flag) => all | flag, 0);
+      this.navigationDepth -= closed.filter((flag) => flag & NAVIGATION).length;
       open.length = i;
       this.shadows.length = i;
       if (closedFlags & BREAKS) this.endRun();
@@ -260,10 +298,16 @@ export class TextRunCollector {
 
   private endRun(): void {
     if (this.nodes.length === 0) return;
-    if (/\S/.test(this.text)) this.runs.push({ text: this.text, nodes: this.nodes, starts: this.starts });
+    if (this.isRead(this.text)) this.runs.push({ text: this.text, nodes: this.nodes, starts: this.starts });
     this.text = '';
     this.nodes = [];
     this.starts = [];
+    this.runInNavigation = false;
+  }
+
+  /** Whether a closed run is read: it has words, and is not a menu item's label. */
+  private isRead(text: string): boolean {
+    return /\S/.test(text) && !(this.runInNavigation && isMenuLabel(text));
   }
 }
 
@@ -284,6 +328,11 @@ function mayBeCustom(tag: string): boolean {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+
+/** The navigation landmarks in a subtree (not in its shadow roots): one native query, so the walk asks no element. */
+function navigationLandmarksIn(root: Node): Iterable<Element> {
+  return 'querySelectorAll' in root ? (root as ParentNode).querySelectorAll(NAVIGATION_SELECTOR) : [];
+}
 
 /** An element's shadow root if open; closed roots (null here anyway) are the page's business. */
 function openShadowOf(element: Element): ShadowRoot | null {
