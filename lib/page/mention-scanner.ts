@@ -52,6 +52,7 @@ export const MAX_BATCH_CHARS = 200_000;
 export interface ScanStats {
   /** Main-thread time of the scan, summed over slices. */
   scanMs: number;
+  /** Characters of page text read: the runs sent to be matched, and the menu labels left out (see isMenuLabel). */
   textLength: number;
   longestTaskMs: number;
   /** Wall time spent waiting for `matchText` answers (the page's main thread is free meanwhile). */
@@ -304,6 +305,7 @@ export class MentionScanner {
         sliceStart = performance.now();
       }
       for (const run of collector.runs) runs.push(run);
+      this.stats.textLength += collector.menuLabelLength;
     }
     return runs;
   }

@@ -79,6 +79,8 @@ describe('TextRunCollector', () => {
     while (!collector.collect(clock + 2, () => ++clock)) slices++;
     expect(slices).toBeGreaterThan(1);
     expect(collector.runs.map((run) => run.text)).toEqual(['after the menu']);
+    // Left out, but read: the labels still count as page text.
+    expect(collector.menuLabelLength).toBe(Array.from({ length: 300 }, (_, i) => `item ${i}`.length).reduce((sum, length) => sum + length, 0));
 
     document.body.innerHTML = `<nav id="menu">${items}</nav><p>UK news</p>`;
     const removed = new TextRunCollector(document.body);
