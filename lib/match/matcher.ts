@@ -359,16 +359,27 @@ const PERSON_TYPE_CODE = entityTypeCode('person');
 function namesAPublication(matcher: Matcher, entity: number, text: string, last: number): boolean {
   const next = last + 1;
   if (next >= scanTokenCount || matcher.compiled.entityTypes.charCodeAt(entity) !== PLACE_TYPE_CODE) return false;
-  const start = tokenStarts[next] ?? 0;
   // A plain or no-break space or a hyphen, as inside one name ("France-Presse"); a line break may be the end of a heading.
-  const gap = text.charCodeAt(start - 1);
-  if (start - (tokenEnds[last] ?? 0) !== 1 || (gap !== 0x20 && gap !== 0xa0 && gap !== 0x2d)) return false;
+  const gap = gapAfter(text, last);
+  if (!isSpaceGap(gap) && gap !== 0x2d) return false;
+  const start = tokenStarts[next] ?? 0;
   const end = tokenEnds[next] ?? 0;
   if (end - start <= 2 && isDigitCode(text.charCodeAt(start)) && isDigitCode(text.charCodeAt(end - 1))) {
     // "New Zealand 8-7 France" is a score, not a channel.
     return !isScoreSeparator(text.charCodeAt(end)) || !isDigitCode(text.charCodeAt(end + 1));
   }
   return isUpperCode(text.charCodeAt(start)) && PUBLICATION_HEADS.has(tokenKey(text, start, end));
+}
+
+/** The one character between token `k` and the next, as a code; -1 when they are further apart. */
+function gapAfter(text: string, k: number): number {
+  const start = tokenStarts[k + 1] ?? 0;
+  return start - (tokenEnds[k] ?? 0) === 1 ? text.charCodeAt(start - 1) : -1;
+}
+
+/** A plain or no-break space: what separates the words of one name on a line. */
+function isSpaceGap(code: number): boolean {
+  return code === 0x20 || code === 0xa0;
 }
 
 function isDigitCode(code: number): boolean {
@@ -406,10 +417,9 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   const type = matcher.compiled.entityTypes.charCodeAt(entity);
   if (type === PERSON_TYPE_CODE && isFollowedByJunior(text, last)) return !ownNameKeys(matcher, entity).some((key) => JUNIOR_KEYS.has(key));
   if (before < 0 || before <= lastMentioned || (type !== PERSON_TYPE_CODE && type !== PLACE_TYPE_CODE)) return false;
+  if (!isSpaceGap(gapAfter(text, before))) return false;
   const start = tokenStarts[before] ?? 0;
   const end = tokenEnds[before] ?? 0;
-  const gap = text.charCodeAt(end);
-  if ((tokenStarts[first] ?? 0) - end !== 1 || (gap !== 0x20 && gap !== 0xa0)) return false;
   if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
   const key = tokenKey(text, start, end);
   if (COMMON_CAPITALISED.has(key)) return false;
@@ -418,7 +428,7 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   const own = ownNameKeys(matcher, entity);
   if (last - first + 1 >= own.length || own.includes(key)) return false;
   const earlier = before - 1;
-  if (earlier > lastMentioned && (tokenStarts[before] ?? 0) - (tokenEnds[earlier] ?? 0) === 1 && own.includes(tokenKey(text, tokenStarts[earlier] ?? 0, tokenEnds[earlier] ?? 0))) {
+  if (earlier > lastMentioned && gapAfter(text, earlier) !== -1 && own.includes(tokenKey(text, tokenStarts[earlier] ?? 0, tokenEnds[earlier] ?? 0))) {
     return false;
   }
   if (isGivenName(key)) return true;
@@ -438,8 +448,8 @@ function isFollowedByJunior(text: string, last: number): boolean {
   if (next >= scanTokenCount) return false;
   const start = tokenStarts[next] ?? 0;
   const end = tokenEnds[next] ?? 0;
-  const gap = text.slice(tokenEnds[last] ?? 0, start);
-  return (gap === ' ' || gap === ', ' || gap === '\u00a0') && isUpperCode(text.charCodeAt(start)) && JUNIOR_KEYS.has(tokenKey(text, start, end));
+  if (!isSpaceGap(gapAfter(text, last)) && text.slice(tokenEnds[last] ?? 0, start) !== ', ') return false;
+  return isUpperCode(text.charCodeAt(start)) && JUNIOR_KEYS.has(tokenKey(text, start, end));
 }
 
 /** Words around an other-person candidate: at most this many on each side tell prose from Title Case. */
@@ -468,10 +478,7 @@ function readsAsProse(text: string, from: number, to: number): boolean {
 /** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
 function isDottedAbbreviation(text: string, first: number, last: number): boolean {
   if (last === first) return false;
-  for (let k = first + 1; k <= last; k++) {
-    const start = tokenStarts[k] ?? 0;
-    if (start - (tokenEnds[k - 1] ?? 0) !== 1 || text.charCodeAt(start - 1) !== 0x2e) return false;
-  }
+  for (let k = first; k < last; k++) if (gapAfter(text, k) !== 0x2e) return false;
   return true;
 }
 
