@@ -116,6 +116,8 @@ export class MentionScanner {
   private idle: Promise<void> = Promise.resolve();
   /** What the page says of its site's name, read before each batch (a page may set it late). */
   private site: SiteName | null = null;
+  /** Whether each name met in this batch is the site's (`isSiteName`): an outlet is named again and again. */
+  private siteNameAnswers = new Map<string, boolean>();
   /** Organisations the page names as its own site ("BBC" on a BBC page): never shown (see own-site.ts). */
   private readonly ownSite = new Set<string>();
   /** Per batch: whether an element sits in a multi-column container (only with skipMultiColumn). */
@@ -254,6 +256,7 @@ export class MentionScanner {
       // Mentions inside a rescanned subtree are found again; mentions whose text left the page go.
       let sliceStart = performance.now();
       this.site = readSiteName(this.options.doc);
+      this.siteNameAnswers = new Map();
       const rootSet = new Set(roots);
       const kept = this.mentions.filter((mention) => isLive(mention.range) && !isInside(mention.range.startContainer, rootSet));
       const fresh: PageMention[] = [];
@@ -349,7 +352,7 @@ export class MentionScanner {
       const range = rangeFor(run, start, end);
       if (!range || this.isExcluded(range)) continue;
       if (this.site && entity.type === 'organization' && !this.ownSite.has(entity.id)) {
-        if (namesTheSite(entity.name, this.site) || namesTheSite(run.text.slice(start, end), this.site)) this.ownSite.add(entity.id);
+        if (this.isSiteName(entity.name) || this.isSiteName(run.text.slice(start, end))) this.ownSite.add(entity.id);
       }
       out.push({ range, entityId: entity.id, name: entity.name, type: entity.type, fuzzy: false, weak: weak.has(i / 4) });
     }
@@ -362,6 +365,16 @@ export class MentionScanner {
       candidates.push({ run, start, end, text: run.text.slice(start, end) });
     }
     this.account(performance.now() - sliceStart);
+  }
+
+  /** `namesTheSite` for the site read before this batch, once per name. */
+  private isSiteName(name: string): boolean {
+    let answer = this.siteNameAnswers.get(name);
+    if (answer === undefined) {
+      answer = this.site !== null && namesTheSite(name, this.site);
+      this.siteNameAnswers.set(name, answer);
+    }
+    return answer;
   }
 
   /**
