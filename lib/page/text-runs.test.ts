@@ -14,6 +14,17 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/**
+ * Collects on a clock that moves 1 ms per call, `budgetMs` per slice, so the walk must yield; returns how
+ * many times it did.
+ */
+function collectInSlices(collector: TextRunCollector, budgetMs: number): number {
+  let clock = 0;
+  let slices = 0;
+  while (!collector.collect(clock + budgetMs, () => ++clock)) slices++;
+  return slices;
+}
+
 describe('TextRunCollector', () => {
   it('keeps inline elements in one run, so a name split by markup is still one name', () => {
     const runs = runsOf('<p>Foreign minister <b>Jean-Noël</b> Barrot <a href="#">spoke</a>.</p>');
@@ -74,10 +85,7 @@ describe('TextRunCollector', () => {
     const items = Array.from({ length: 300 }, (_, i) => `<li>item ${i}</li>`).join('');
     document.body.innerHTML = `<nav id="menu">${items}</nav><p>after the menu</p>`;
     const collector = new TextRunCollector(document.body);
-    let clock = 0;
-    let slices = 0;
-    while (!collector.collect(clock + 2, () => ++clock)) slices++;
-    expect(slices).toBeGreaterThan(1);
+    expect(collectInSlices(collector, 2)).toBeGreaterThan(1);
     expect(collector.runs.map((run) => run.text)).toEqual(['after the menu']);
     // Left out, but read: the labels still count as page text.
     expect(collector.menuLabelLength).toBe(Array.from({ length: 300 }, (_, i) => `item ${i}`.length).reduce((sum, length) => sum + length, 0));
@@ -94,11 +102,7 @@ describe('TextRunCollector', () => {
     const html = Array.from({ length: 600 }, (_, i) => `<p>paragraph ${i}</p>`).join('');
     document.body.innerHTML = html;
     const collector = new TextRunCollector(document.body);
-    let clock = 0;
-    let slices = 0;
-    // A clock that moves 1 ms per call, with a 2 ms budget per slice: the walk must yield several times.
-    while (!collector.collect(clock + 2, () => ++clock)) slices++;
-    expect(slices).toBeGreaterThan(1);
+    expect(collectInSlices(collector, 2)).toBeGreaterThan(1);
     expect(collector.runs.map((run) => run.text)).toEqual(Array.from({ length: 600 }, (_, i) => `paragraph ${i}`));
   });
 });
@@ -219,10 +223,7 @@ describe('TextRunCollector run boundaries', () => {
     const words = Array.from({ length: 400 }, (_, i) => `<b>w${i}</b> `).join('');
     document.body.innerHTML = `<p>${words}</p><p>end</p>`;
     const collector = new TextRunCollector(document.body);
-    let clock = 0;
-    let slices = 0;
-    while (!collector.collect(clock + 1, () => ++clock)) slices++;
-    expect(slices).toBeGreaterThan(2);
+    expect(collectInSlices(collector, 1)).toBeGreaterThan(2);
     expect(collector.runs.map((run) => run.text)).toEqual([
       Array.from({ length: 400 }, (_, i) => `w${i} `).join(''),
       'end',

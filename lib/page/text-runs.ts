@@ -146,13 +146,13 @@ export class TextRunCollector {
       this.text = (root as Text).data;
       this.nodes.push(root as Text);
       this.starts.push(0);
-      this.runInNavigation = (root.parentElement?.closest(NAVIGATION_SELECTOR) ?? null) !== null;
+      this.runInNavigation = isInNavigation(root.parentElement);
       return;
     }
     if (type === ELEMENT_NODE) {
       const element = root as Element;
       if (hasSkippedAncestorOrSelf(element)) return;
-      const inNavigation = element.closest(NAVIGATION_SELECTOR) !== null;
+      const inNavigation = isInNavigation(element);
       this.push(root, (isInlineElement(element) ? SCOPE : SCOPE | BREAKS) | (inNavigation ? NAVIGATION : 0), openShadowOf(element));
       if (inNavigation) this.navigationDepth = 1;
     } else {
@@ -251,7 +251,7 @@ export class TextRunCollector {
         }
       }
       if (ends && nodes.length > 0) {
-        if (this.isRead(text)) runs.push({ text, nodes, starts });
+        if (this.keepsRun(text)) runs.push({ text, nodes, starts });
         text = '';
         nodes = [];
         starts = [];
@@ -300,15 +300,18 @@ export class TextRunCollector {
 
   private endRun(): void {
     if (this.nodes.length === 0) return;
-    if (this.isRead(this.text)) this.runs.push({ text: this.text, nodes: this.nodes, starts: this.starts });
+    if (this.keepsRun(this.text)) this.runs.push({ text: this.text, nodes: this.nodes, starts: this.starts });
     this.text = '';
     this.nodes = [];
     this.starts = [];
     this.runInNavigation = false;
   }
 
-  /** Whether a closed run is kept: it has words, and is not a menu item's label. */
-  private isRead(text: string): boolean {
+  /**
+   * Whether a closed run is kept: it has words, and is not a menu item's label. A label left out is
+   * counted in `menuLabelLength`, so call this once per run.
+   */
+  private keepsRun(text: string): boolean {
     if (!/\S/.test(text)) return false;
     if (!this.runInNavigation || !isMenuLabel(text)) return true;
     this.menuLabelLength += text.length;
@@ -333,6 +336,11 @@ function mayBeCustom(tag: string): boolean {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+
+/** Whether an element is, or sits in, a navigation landmark: where a rescan that starts inside a menu starts. */
+function isInNavigation(element: Element | null): boolean {
+  return (element?.closest(NAVIGATION_SELECTOR) ?? null) !== null;
+}
 
 /** The navigation landmarks in a subtree (not in its shadow roots): one native query, so the walk asks no element. */
 function navigationLandmarksIn(root: Node): Iterable<Element> {
