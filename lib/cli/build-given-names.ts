@@ -5,12 +5,11 @@
  * so the background does not load all of compromise for one word list. Deterministic: sorted keys.
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import nlp from 'compromise';
 import { nameKeys } from '../match/normalize';
+import { REPO_ROOT, isRunAsScript } from './script';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const GIVEN_NAMES_OUT = 'lib/match/given-names.generated.json';
 
 /** compromise's tags for words that are only a first name ("Brigitte", "Eric"). */
@@ -41,12 +40,12 @@ function main(): void {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
   const keys = givenNameKeys(lexicon);
   if (keys.length < 1000) throw new Error(`build:pack: only ${keys.length} given names in compromise's lexicon; has its model changed?`);
-  const out = join(ROOT, GIVEN_NAMES_OUT);
+  const out = join(REPO_ROOT, GIVEN_NAMES_OUT);
   writeFileSync(out, `${JSON.stringify(keys)}\n`);
   console.log(`build:pack: ${keys.length} given names → ${out}`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isRunAsScript(import.meta.url)) {
   try {
     main();
   } catch (error) {

@@ -5,15 +5,14 @@
  * same bytes.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { CurationSchema, extractPack, type ArticleInput } from '../extract/index';
 import type { Pack } from '../pack/schema';
 import { formatPath, parsePack } from '../pack/validate';
 import { PACK_JSON_SCHEMA_PATH, packJsonSchemaText } from './pack-json-schema';
+import { REPO_ROOT, isRunAsScript } from './script';
 import { SeedMetadataSchema } from './seed-metadata';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_OUT = 'lib/pack/seed-pack.generated.json';
 
 /** A failure with a message that says what and where; the CLI prints it and exits non-zero. */
@@ -37,7 +36,7 @@ function describeIssues(file: string, issues: readonly { path: PropertyKey[]; me
 }
 
 /** Builds the seed pack from a seeds directory (the repository's by default). */
-export function buildSeedPack(seedsDir = join(ROOT, 'seeds')): Pack {
+export function buildSeedPack(seedsDir = join(REPO_ROOT, 'seeds')): Pack {
   const metadataPath = join(seedsDir, 'metadata.json');
   const curationPath = join(seedsDir, 'curation.json');
   const metadata = SeedMetadataSchema.safeParse(readJson(metadataPath));
@@ -71,7 +70,7 @@ export function buildSeedPack(seedsDir = join(ROOT, 'seeds')): Pack {
 
 function parseOut(args: string[]): string {
   const index = args.indexOf('--out');
-  if (index === -1) return join(ROOT, DEFAULT_OUT);
+  if (index === -1) return join(REPO_ROOT, DEFAULT_OUT);
   const value = args[index + 1];
   if (!value || value.startsWith('--')) throw new SeedBuildError('--out needs a file name');
   return resolve(process.cwd(), value);
@@ -81,7 +80,7 @@ function main(): void {
   const out = parseOut(process.argv.slice(2));
   const pack = buildSeedPack();
   writeFileSync(out, `${JSON.stringify(pack, null, 2)}\n`);
-  writeFileSync(join(ROOT, PACK_JSON_SCHEMA_PATH), packJsonSchemaText());
+  writeFileSync(join(REPO_ROOT, PACK_JSON_SCHEMA_PATH), packJsonSchemaText());
   const count = (type: string) => pack.entities.filter((entity) => entity.type === type).length;
   console.log(
     `build:pack: ${pack.articles.length} articles, ${pack.entities.length} entities (${count('person')} people, ` +
@@ -90,7 +89,7 @@ function main(): void {
   );
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isRunAsScript(import.meta.url)) {
   try {
     main();
   } catch (error) {
