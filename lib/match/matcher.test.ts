@@ -73,6 +73,15 @@ describe('findMentions: normalisation', () => {
     ]);
   });
 
+  it('keeps the period of an abbreviated last word, and only that', () => {
+    const company = loadMatcher(compileMatcher([{ id: 'acme', name: 'Acme Inc', type: 'organization' }], [{ alias: 'Acme', entityId: 'acme' }]));
+    expect(marked('Acme Inc. said so. Shares of Acme Inc fell, then Acme.', company)).toEqual([
+      ['Acme Inc.', 'acme'],
+      ['Acme Inc', 'acme'],
+      ['Acme', 'acme'],
+    ]);
+  });
+
   it('treats curly and straight apostrophes alike and marks only the name of a possessive', () => {
     expect(marked("Macron's plan, Macron’s plan, Macronʼs plan and Starmer' aides")).toEqual([
       ['Macron', 'macron'],
@@ -268,9 +277,11 @@ describe('findMentions: boundaries', () => {
       ),
     );
     expect(marked('Luther King Jr. spoke', withSon)).toEqual([['Luther King', 'mlk']]);
-    expect(marked('Donald Trump Jr. and Donald Trump', withSon)).toEqual([
-      ['Donald Trump Jr', 'trump-jr'],
+    // The son's mark takes the period of "Jr." (the sentence's own period is never part of a name).
+    expect(marked('Donald Trump Jr. and Donald Trump. Then Donald Trump Jr.', withSon)).toEqual([
+      ['Donald Trump Jr.', 'trump-jr'],
       ['Donald Trump', 'trump'],
+      ['Donald Trump Jr.', 'trump-jr'],
     ]);
     // A place after a first name is a person's surname; other capitalised words leave it a place.
     const places = loadMatcher(compileMatcher([{ id: 'washington', name: 'Washington', type: 'place' }], []));

@@ -475,8 +475,17 @@ function readsAsProse(text: string, from: number, to: number): boolean {
   return lower > upper;
 }
 
-/** Whether tokens first..last are written like "U.S" (single periods between them), so a final period is part of the name. */
-function isDottedAbbreviation(text: string, first: number, last: number): boolean {
+/** Words that end a name abbreviated, so a period after them is theirs: "Martin Luther King Jr.", "Apple Inc.". */
+const ABBREVIATED_NAME_ENDINGS = new Set(['jr', 'sr', 'inc', 'ltd', 'corp', 'co']);
+
+/**
+ * Whether a period right after tokens first..last is part of the name rather than the sentence's: after
+ * a dotted abbreviation ("U.S", single periods between its tokens) or an abbreviated last word ("Jr").
+ * At a sentence's end the one period is both, and the mark takes it as the name's, as print does.
+ */
+function keepsFinalPeriod(text: string, first: number, last: number): boolean {
+  // The word as written, not its folded key: "Brøs" is a name, not "Bros".
+  if (ABBREVIATED_NAME_ENDINGS.has(text.slice(tokenStarts[last] ?? 0, tokenEnds[last] ?? 0).toLowerCase())) return true;
   if (last === first) return false;
   for (let k = first; k < last; k++) if (gapAfter(text, k) !== 0x2e) return false;
   return true;
@@ -485,8 +494,8 @@ function isDottedAbbreviation(text: string, first: number, last: number): boolea
 /**
  * Finds every alias in `text`: whole words only (Unicode word boundaries, so "Paris" is not found in
  * "Parisien" but "EU" is found in "non-EU"), leftmost and then longest first, never overlapping.
- * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation keeps its final
- * period ("U.S."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
+ * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation or an abbreviated
+ * last word keeps its final period ("U.S.", "Donald Trump Jr."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
  * capitalised names in all-lower-case text (`needsCapital`). A place that names a newspaper ("The
  * Washington Post") is not a mention of the place (`namesAPublication`), nor a surname after another
  * first name ("Brigitte Macron") a mention of the person (`namesAnotherPerson`).
@@ -542,7 +551,7 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
       continue;
     }
     let end = tokenEnds[bestEnd] ?? 0;
-    if (text.charCodeAt(end) === 0x2e && isDottedAbbreviation(text, j, bestEnd)) end++;
+    if (text.charCodeAt(end) === 0x2e && keepsFinalPeriod(text, j, bestEnd)) end++;
     mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '', weak: bestWeak });
     lastMentioned = bestEnd;
     j = bestEnd + 1;
