@@ -49,6 +49,12 @@ describe('createFuzzyResolver', () => {
     expect(resolve('NATA')).toBeNull();
   });
 
+  it('never resolves a name that names other things too, as written or misspelt; the full name does', () => {
+    expect(resolve('Communist Party')).toBeNull();
+    expect(resolve('Comunist Party')).toBeNull();
+    expect(resolve('French Comunist Party')?.entityId).toBe('pcf');
+  });
+
   it('answers null when two entities fit equally well', () => {
     const ambiguous = createFuzzyResolver([
       { id: 'a', name: 'Anna Kovalenko', type: 'person', aliases: [] },

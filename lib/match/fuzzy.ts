@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import type { MatcherEntity } from './matcher';
-import { isCaseSensitiveAlias } from './matcher';
+import { isCaseSensitiveAlias, needsCorroboration } from './matcher';
 import { foldName } from './normalize';
 
 /** The entity a misspelt name resolves to: enough to mark it and title its card. */
@@ -91,8 +91,10 @@ export function createFuzzyResolver(
     if (entity.type !== 'person' && entity.type !== 'organization') continue;
     const seen = new Set<string>();
     for (const alias of [entity.name, ...entity.aliases]) {
-      // Acronyms are not misspelt, they are other acronyms: "UNN" is not "UN".
-      if (isCaseSensitiveAlias(alias)) continue;
+      // Acronyms are not misspelt, they are other acronyms: "UNN" is not "UN". And a name that names
+      // other things too ("Communist Party") is no surer misspelt: the matcher declined it as written
+      // where another name qualified it ("the Chinese Communist Party"), and a lookup must not undo that.
+      if (isCaseSensitiveAlias(alias) || needsCorroboration(alias, entity)) continue;
       const folded = foldName(alias);
       if (folded === '' || seen.has(folded)) continue;
       seen.add(folded);
