@@ -308,7 +308,7 @@ describe('findMentions: aliases that name other things too', () => {
   const weak = (text: string): string[] => findMentions(text, matcher).filter((mention) => mention.weak).map(({ start, end }) => text.slice(start, end));
 
   it('flags an organisation’s name without its distinguishing words, and an English gloss, as weak', () => {
-    const text = 'The French Communist Party (PCF) met the Communist Party of China; the Patriots won, and so did Les Patriotes.';
+    const text = 'The French Communist Party (PCF) met the Communist Party; the Patriots won, and so did Les Patriotes.';
     expect(marked(text)).toEqual([
       ['French Communist Party', 'pcf'],
       ['PCF', 'pcf'],
@@ -316,7 +316,30 @@ describe('findMentions: aliases that name other things too', () => {
       ['the Patriots', 'patriotes'],
       ['Les Patriotes', 'patriotes'],
     ]);
-    expect(weak(text)).toEqual(['Communist Party', 'the Patriots']);
+    expect(weak('The party congress: the Communist Party met; the Patriots won.')).toEqual(['Communist Party', 'the Patriots']);
+  });
+
+  it('takes a weak alias as a plain mention where its paragraph has a word of the name the alias leaves out', () => {
+    // Seed article 000: "French troops" two sentences before.
+    const seed =
+      'However, some politicians oppose sending French troops into Ukraine. Representatives of the NF, National Rally and the Communist Party stated that troops could only be sent with a UN mandate.';
+    expect(marked(seed)).toContainEqual(['Communist Party', 'pcf']);
+    expect(weak(seed)).toEqual([]);
+    // "Party" and "the" are in the name too, but say nothing.
+    expect(weak('The party said the Communist Party would vote')).toEqual(['Communist Party']);
+    expect(weak('Chinese officials said the Communist Party would meet; the Patriots won the game, said Patriotes fans.')).toEqual(['Communist Party']);
+  });
+
+  it('drops a weak alias that another capitalised word qualifies: another organisation', () => {
+    const french = 'French officials met the Chinese Communist Party, the Communist Party of China and the Communist Party of the Russian Federation.';
+    expect(marked(french)).toEqual([]);
+    expect(marked('Chinese Communist Party leaders met.')).toEqual([]);
+    // A sentence's first word, an article, a day or the name's own word qualifies nothing.
+    expect(marked('French voters. Yesterday Communist Party officials met; on Monday Communist Party members of parliament left.')).toEqual([
+      ['Communist Party', 'pcf'],
+      ['Communist Party', 'pcf'],
+    ]);
+    expect(weak('The Communist Party said so, and The Patriots won.')).toEqual(['Communist Party', 'The Patriots']);
   });
 
   it('never flags a canonical name, an acronym, or a person’s surname', () => {

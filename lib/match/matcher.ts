@@ -475,6 +475,62 @@ function readsAsProse(text: string, from: number, to: number): boolean {
   return lower > upper;
 }
 
+/**
+ * Words of a name that distinguish nothing when they qualify a weak alias elsewhere in the text: function
+ * words, articles and particles ("of", "the", "de", "von").
+ */
+const NAME_PARTICLES = new Set(['des', 'del', 'della', 'dos', 'von', 'van', 'den', 'und']);
+
+/**
+ * The corroboration rule within one block of text: a weak alias ("Communist Party" of "French Communist
+ * Party", `needsCorroboration`) is a plain mention where the same paragraph has a word of the name the
+ * alias leaves out ("French troops … the NF, National Rally and the Communist Party"). A paragraph about
+ * China says "Chinese" instead, and its "Communist Party" stays weak. `findMentions` keeps the answer per
+ * entity, so a paragraph that names the party ten times is read once.
+ */
+function isQualifiedInText(matcher: Matcher, entity: number, first: number, last: number): boolean {
+  const qualifiers = new Set<number>();
+  for (const key of ownNameKeys(matcher, entity)) {
+    if (key.length < 3 || COMMON_CAPITALISED.has(key) || NAME_ARTICLE_KEYS.has(key) || NAME_PARTICLES.has(key)) continue;
+    const id = matcher.tokenIds.get(key);
+    if (id !== undefined) qualifiers.add(id);
+  }
+  for (let k = first; k <= last; k++) qualifiers.delete(lowerIds[k] ?? -1);
+  if (qualifiers.size === 0) return false;
+  for (let k = 0; k < scanTokenCount; k++) if ((k < first || k > last) && qualifiers.has(lowerIds[k] ?? -1)) return true;
+  return false;
+}
+
+/**
+ * A weak alias qualified by a capitalised word that is not its own names another organisation: "the
+ * Chinese Communist Party", "the Russian Central Bank", "the Communist Party of China", "the Central Bank
+ * of the Russian Federation". Before the alias, a sentence's first word, a title, a day or an article
+ * ("The Communist Party said", "on Monday Communist Party officials") qualifies nothing, unless it is a
+ * nationality.
+ */
+function namesAnotherOrganisation(matcher: Matcher, entity: number, text: string, first: number, last: number, lastMentioned: number): boolean {
+  const own = ownNameKeys(matcher, entity);
+  const isOtherName = (k: number): boolean => {
+    const start = tokenStarts[k] ?? 0;
+    const end = tokenEnds[k] ?? 0;
+    if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
+    const key = tokenKey(text, start, end);
+    return !COMMON_CAPITALISED.has(key) && !NAME_ARTICLE_KEYS.has(key) && !own.includes(key);
+  };
+  const before = first - 1;
+  if (before >= 0 && before > lastMentioned && isSpaceGap(gapAfter(text, before)) && isOtherName(before)) {
+    const start = tokenStarts[before] ?? 0;
+    if (!isSentenceInitial(text, start) || QUALIFIER_ENDING.test(tokenKey(text, start, tokenEnds[before] ?? 0))) return true;
+  }
+  // "of", then maybe "the", then a name.
+  let next = last + 1;
+  if (next + 1 >= scanTokenCount || !isSpaceGap(gapAfter(text, last)) || tokenKey(text, tokenStarts[next] ?? 0, tokenEnds[next] ?? 0) !== 'of') return false;
+  if (!isSpaceGap(gapAfter(text, next))) return false;
+  next++;
+  if (tokenKey(text, tokenStarts[next] ?? 0, tokenEnds[next] ?? 0) === 'the' && next + 1 < scanTokenCount && isSpaceGap(gapAfter(text, next))) next++;
+  return isOtherName(next);
+}
+
 /** Words that end a name abbreviated, so a period after them is theirs: "Martin Luther King Jr.", "Apple Inc.". */
 const ABBREVIATED_NAME_ENDINGS = new Set(['jr', 'sr', 'inc', 'ltd', 'corp', 'co']);
 
@@ -498,7 +554,9 @@ function keepsFinalPeriod(text: string, first: number, last: number): boolean {
  * last word keeps its final period ("U.S.", "Donald Trump Jr."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
  * capitalised names in all-lower-case text (`needsCapital`). A place that names a newspaper ("The
  * Washington Post") is not a mention of the place (`namesAPublication`), nor a surname after another
- * first name ("Brigitte Macron") a mention of the person (`namesAnotherPerson`).
+ * first name ("Brigitte Macron") a mention of the person (`namesAnotherPerson`), nor a weak alias that
+ * another name qualifies ("the Chinese Communist Party") a mention of the entity (`namesAnotherOrganisation`).
+ * A weak alias is reported weak unless its text has a word of the name it leaves out (`isQualifiedInText`).
  */
 export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { tokenIds } = matcher;
@@ -532,6 +590,8 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { entityIds } = matcher.compiled;
   /** The last token of the last mention, which the word before a mention may not be part of. */
   let lastMentioned = -1;
+  /** Entities a weak alias found that the text qualifies (`isQualifiedInText`), made on the first weak match. */
+  let corroborated: Map<number, boolean> | undefined;
   let j = 0;
   while (j < scanTokenCount) {
     if ((lowerIds[j] ?? -1) < 0 && (upperIds[j] ?? -1) < 0) {
@@ -550,9 +610,20 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
       j = bestEnd + 1;
       continue;
     }
+    let weak = bestWeak;
+    if (weak) {
+      if (namesAnotherOrganisation(matcher, bestEntity, text, j, bestEnd, lastMentioned)) {
+        j = bestEnd + 1;
+        continue;
+      }
+      corroborated ??= new Map();
+      let qualified = corroborated.get(bestEntity);
+      if (qualified === undefined) corroborated.set(bestEntity, (qualified = isQualifiedInText(matcher, bestEntity, j, bestEnd)));
+      weak = !qualified;
+    }
     let end = tokenEnds[bestEnd] ?? 0;
     if (text.charCodeAt(end) === 0x2e && keepsFinalPeriod(text, j, bestEnd)) end++;
-    mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '', weak: bestWeak });
+    mentions.push({ start: tokenStarts[j] ?? 0, end, entityId: entityIds[bestEntity] ?? '', weak });
     lastMentioned = bestEnd;
     j = bestEnd + 1;
   }

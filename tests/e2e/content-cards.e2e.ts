@@ -37,6 +37,8 @@ describe.each(BROWSERS)('content script in %s', (browserName) => {
     ['Mandon', 'Fabien Mandon'],
     ['Barrot', 'Barrot'],
     ['coalition of the willing', 'coalition of the willing'],
+    // A weak alias that its paragraph qualifies: "French troops … the Communist Party".
+    ['Communist Party', 'French Communist Party'],
   ])('hovering "%s" shows its card with dated, sourced contexts', async (text, expectedName) => {
     await hoverMention(demo, text);
     const card = await waitForCard(demo);
