@@ -340,6 +340,8 @@ describe('findMentions: aliases that name other things too', () => {
       ['Communist Party', 'pcf'],
     ]);
     expect(weak('The Communist Party said so, and The Patriots won.')).toEqual(['Communist Party', 'The Patriots']);
+    // An alias that opens with its article is not qualified by the word before it.
+    expect(weak('In Foxborough the Patriots beat the Jets.')).toEqual(['the Patriots']);
   });
 
   it('never flags a canonical name, an acronym, or a person’s surname', () => {

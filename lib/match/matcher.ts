@@ -518,7 +518,9 @@ function namesAnotherOrganisation(matcher: Matcher, entity: number, text: string
     return !COMMON_CAPITALISED.has(key) && !NAME_ARTICLE_KEYS.has(key) && !own.includes(key);
   };
   const before = first - 1;
-  if (before >= 0 && before > lastMentioned && isSpaceGap(gapAfter(text, before)) && isOtherName(before)) {
+  // An alias that opens with its article ("the Patriots") takes no word before it.
+  const opensWithArticle = NAME_ARTICLE_KEYS.has(tokenKey(text, tokenStarts[first] ?? 0, tokenEnds[first] ?? 0));
+  if (before >= 0 && before > lastMentioned && !opensWithArticle && isSpaceGap(gapAfter(text, before)) && isOtherName(before)) {
     const start = tokenStarts[before] ?? 0;
     if (!isSentenceInitial(text, start) || QUALIFIER_ENDING.test(tokenKey(text, start, tokenEnds[before] ?? 0))) return true;
   }
