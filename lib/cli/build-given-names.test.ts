@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { givenNameKeys } from './build-given-names';
+import nlp from 'compromise';
+import { nameKeys } from '../match/normalize';
+import { NEWS_FIRST_NAMES, givenNameKeys } from './build-given-names';
 
 describe('givenNameKeys', () => {
   it('keeps single first names, folded like page text, and leaves out words that are as often ordinary', () => {
@@ -16,5 +18,16 @@ describe('givenNameKeys', () => {
       will: ['Modal', 'FirstName'],
     };
     expect(givenNameKeys(lexicon)).toEqual(['eric', 'marion', 'zoe']);
+  });
+
+  it('adds the supplement, folded, once', () => {
+    expect(givenNameKeys({ zoé: 'FemaleName' }, ['Melania', 'Zoé', 'Ségolène'])).toEqual(['melania', 'segolene', 'zoe']);
+  });
+
+  it('supplements single words that compromise lacks', () => {
+    for (const name of NEWS_FIRST_NAMES) expect(nameKeys(name), name).toHaveLength(1);
+    const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+    const known = new Set(givenNameKeys(lexicon));
+    expect(NEWS_FIRST_NAMES.filter((name) => known.has(nameKeys(name)[0] ?? ''))).toEqual([]);
   });
 });

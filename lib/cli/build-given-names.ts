@@ -1,6 +1,6 @@
 /**
  * Part of `npm run build:pack`: writes the given names the matcher knows (`lib/match/given-names.ts`)
- * from compromise's lexicon, the one the extraction already tags people with, as folded token keys. Generated
+ * from compromise's lexicon (and a few names in the news it lacks), the one the extraction already tags people with, as folded token keys. Generated
  * rather than copied so the list cannot drift from the library, and rather than imported at run time
  * so the background does not load all of compromise for one word list. Deterministic: sorted keys.
  */
@@ -25,20 +25,40 @@ const AMBIGUOUS = new Set([
   'spike', 'stew', 'sue', 'wade',
 ]);
 
-/** Single-word first names of compromise's lexicon, folded like page text ("Zoé" → "zoe"), sorted. */
-export function givenNameKeys(lexicon: Record<string, unknown>): string[] {
+/**
+ * First names of people in the news that compromise's lexicon, built from English text, lacks: family
+ * members and officials named beside the politicians packs know ("Melania Trump", "Olena Zelenska",
+ * "Akshata Murty"), in headlines where only a known first name tells them apart. Not surnames that
+ * lead a Chinese or Arabic name ("Xi", "Abbas"), nor initials ("JD"), which stand first in the
+ * politician's own name.
+ */
+export const NEWS_FIRST_NAMES: readonly string[] = [
+  'Akshata', 'Andriy', 'Annalena', 'Barron', 'Bashar', 'Bezalel', 'Dmytro', 'Édouard', 'Elon', 'Giorgia', 'Hakan',
+  'Itamar', 'Ivanka', 'Jean', 'Kaja', 'Karoline', 'Kateryna', 'Kemi', 'Lyudmila', 'Melania', 'Mette', 'Mykola',
+  'Narendra', 'Oleksiy', 'Olena', 'Priti', 'Rishi', 'Ségolène', 'Serhiy', 'Suella', 'Tulsi', 'Ulf', 'Yahya', 'Yair',
+  'Yoav', 'Yulia',
+];
+
+/**
+ * Single-word first names of compromise's lexicon, and any `supplement`, folded like page text ("Zoé" →
+ * "zoe"), sorted.
+ */
+export function givenNameKeys(lexicon: Record<string, unknown>, supplement: readonly string[] = []): string[] {
   const keys = new Set<string>();
-  for (const [word, tag] of Object.entries(lexicon)) {
-    if (typeof tag !== 'string' || !NAME_TAGS.has(tag) || AMBIGUOUS.has(word)) continue;
+  const add = (word: string): void => {
     const [key, ...rest] = nameKeys(word);
     if (key !== undefined && rest.length === 0 && key.length > 1) keys.add(key);
+  };
+  for (const [word, tag] of Object.entries(lexicon)) {
+    if (typeof tag === 'string' && NAME_TAGS.has(tag) && !AMBIGUOUS.has(word)) add(word);
   }
+  supplement.forEach(add);
   return [...keys].sort();
 }
 
 function main(): void {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  const keys = givenNameKeys(lexicon);
+  const keys = givenNameKeys(lexicon, NEWS_FIRST_NAMES);
   if (keys.length < 1000) throw new Error(`build:pack: only ${keys.length} given names in compromise's lexicon; has its model changed?`);
   const out = join(REPO_ROOT, GIVEN_NAMES_OUT);
   writeFileSync(out, `${JSON.stringify(keys)}\n`);
