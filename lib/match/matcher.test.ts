@@ -322,7 +322,7 @@ describe('findMentions: aliases that name other things too', () => {
   });
 
   it('takes a weak alias as a plain mention where its paragraph has a word of the name the alias leaves out', () => {
-    // Seed article 000: "French troops" two sentences before.
+    // Seed article 000: "French troops" in the sentence before.
     const seed =
       'However, some politicians oppose sending French troops into Ukraine. Representatives of the NF, National Rally and the Communist Party stated that troops could only be sent with a UN mandate.';
     expect(marked(seed)).toContainEqual(['Communist Party', 'pcf']);
