@@ -4,7 +4,7 @@
  * and the page asks the fuzzy resolver about the (deduplicated) candidates in one message.
  */
 import type { Mention } from './matcher';
-import { COMMON_CAPITALISED, isSentenceInitial } from './name-words';
+import { COMMON_CAPITALISED, isSentenceInitial, NAME_PARTICLES } from './name-words';
 import { isAllCapsToken, isJoiner, isUpperCode, isWordCode, tokenKey } from './normalize';
 
 export interface NameCandidate {
@@ -12,9 +12,6 @@ export interface NameCandidate {
   end: number;
   text: string;
 }
-
-/** Lower-case particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle"). */
-const NAME_PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'da', 'di', 'dos', 'bin', 'al', 'el', 'ter', 'zu']);
 
 /**
  * Function words that Title Case capitalises inside a run ("Annual Meeting Of World Leaders"): they keep

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../pack/schema';
 import { COMPILED_MATCHER_FORMAT, decodeIntegers, encodeIntegers, type CompiledMatcher } from './compiled';
-import { COMMON_CAPITALISED, isGivenName, isSentenceInitial } from './name-words';
+import { COMMON_CAPITALISED, isGivenName, isSentenceInitial, NAME_PARTICLES } from './name-words';
 import { hasUpperCase, isAllCapsToken, isJoiner, isUpperCode, isWordCode, NAME_ARTICLE_KEYS, nameKeys, tokenKey } from './normalize';
 
 export interface AliasEntry {
@@ -382,6 +382,22 @@ function isSpaceGap(code: number): boolean {
   return code === 0x20 || code === 0xa0;
 }
 
+/** The folded key of token `k`. */
+function keyAt(text: string, k: number): string {
+  return tokenKey(text, tokenStarts[k] ?? 0, tokenEnds[k] ?? 0);
+}
+
+/**
+ * The key of token `k` when it is a capitalised word of two letters or more that could qualify a name
+ * (not a title, a function word, a day or a month: `COMMON_CAPITALISED`); else null.
+ */
+function capitalisedWordKey(text: string, k: number): string | null {
+  const start = tokenStarts[k] ?? 0;
+  if ((tokenEnds[k] ?? 0) - start < 2 || !isUpperCode(text.charCodeAt(start))) return null;
+  const key = keyAt(text, k);
+  return COMMON_CAPITALISED.has(key) ? null : key;
+}
+
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -418,20 +434,17 @@ function namesAnotherPerson(matcher: Matcher, entity: number, text: string, firs
   if (type === PERSON_TYPE_CODE && isFollowedByJunior(text, last)) return !ownNameKeys(matcher, entity).some((key) => JUNIOR_KEYS.has(key));
   if (before < 0 || before <= lastMentioned || (type !== PERSON_TYPE_CODE && type !== PLACE_TYPE_CODE)) return false;
   if (!isSpaceGap(gapAfter(text, before))) return false;
-  const start = tokenStarts[before] ?? 0;
-  const end = tokenEnds[before] ?? 0;
-  if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
-  const key = tokenKey(text, start, end);
-  if (COMMON_CAPITALISED.has(key)) return false;
+  const key = capitalisedWordKey(text, before);
+  if (key === null) return false;
   // Places are named after people and qualified by capitalised words ("Greater London"): only a first name counts.
   if (type === PLACE_TYPE_CODE) return isGivenName(key);
   const own = ownNameKeys(matcher, entity);
   if (last - first + 1 >= own.length || own.includes(key)) return false;
   const earlier = before - 1;
-  if (earlier > lastMentioned && gapAfter(text, earlier) !== -1 && own.includes(tokenKey(text, tokenStarts[earlier] ?? 0, tokenEnds[earlier] ?? 0))) {
-    return false;
-  }
+  if (earlier > lastMentioned && gapAfter(text, earlier) !== -1 && own.includes(keyAt(text, earlier))) return false;
   if (isGivenName(key)) return true;
+  const start = tokenStarts[before] ?? 0;
+  const end = tokenEnds[before] ?? 0;
   return !isAllCapsToken(text, start, end) && !QUALIFIERS.has(key) && !QUALIFIER_ENDING.test(key) && !isSentenceInitial(text, start) && readsAsProse(text, before, last);
 }
 
@@ -476,12 +489,6 @@ function readsAsProse(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Words of a name that distinguish nothing when they qualify a weak alias elsewhere in the text: function
- * words, articles and particles ("of", "the", "de", "von").
- */
-const NAME_PARTICLES = new Set(['des', 'del', 'della', 'dos', 'von', 'van', 'den', 'und']);
-
-/**
  * The corroboration rule within one block of text: a weak alias ("Communist Party" of "French Communist
  * Party", `needsCorroboration`) is a plain mention where the same paragraph has a word of the name the
  * alias leaves out ("French troops … the NF, National Rally and the Communist Party"). A paragraph about
@@ -491,13 +498,15 @@ const NAME_PARTICLES = new Set(['des', 'del', 'della', 'dos', 'von', 'van', 'den
 function isQualifiedInText(matcher: Matcher, entity: number, first: number, last: number): boolean {
   const qualifiers = new Set<number>();
   for (const key of ownNameKeys(matcher, entity)) {
+    // Function words, articles and particles ("of", "the", "de", "von") distinguish nothing.
     if (key.length < 3 || COMMON_CAPITALISED.has(key) || NAME_ARTICLE_KEYS.has(key) || NAME_PARTICLES.has(key)) continue;
     const id = matcher.tokenIds.get(key);
     if (id !== undefined) qualifiers.add(id);
   }
+  // The alias's own words are not what it leaves out; with them gone, no token of the alias can qualify it.
   for (let k = first; k <= last; k++) qualifiers.delete(lowerIds[k] ?? -1);
   if (qualifiers.size === 0) return false;
-  for (let k = 0; k < scanTokenCount; k++) if ((k < first || k > last) && qualifiers.has(lowerIds[k] ?? -1)) return true;
+  for (let k = 0; k < scanTokenCount; k++) if (qualifiers.has(lowerIds[k] ?? -1)) return true;
   return false;
 }
 
@@ -510,27 +519,24 @@ function isQualifiedInText(matcher: Matcher, entity: number, first: number, last
  */
 function namesAnotherOrganisation(matcher: Matcher, entity: number, text: string, first: number, last: number, lastMentioned: number): boolean {
   const own = ownNameKeys(matcher, entity);
-  const isOtherName = (k: number): boolean => {
-    const start = tokenStarts[k] ?? 0;
-    const end = tokenEnds[k] ?? 0;
-    if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
-    const key = tokenKey(text, start, end);
-    return !COMMON_CAPITALISED.has(key) && !NAME_ARTICLE_KEYS.has(key) && !own.includes(key);
+  /** Token `k`'s key when it is a capitalised word that is neither an article nor the name's own. */
+  const otherNameKey = (k: number): string | null => {
+    const key = capitalisedWordKey(text, k);
+    return key === null || NAME_ARTICLE_KEYS.has(key) || own.includes(key) ? null : key;
   };
   const before = first - 1;
   // An alias that opens with its article ("the Patriots") takes no word before it.
-  const opensWithArticle = NAME_ARTICLE_KEYS.has(tokenKey(text, tokenStarts[first] ?? 0, tokenEnds[first] ?? 0));
-  if (before >= 0 && before > lastMentioned && !opensWithArticle && isSpaceGap(gapAfter(text, before)) && isOtherName(before)) {
-    const start = tokenStarts[before] ?? 0;
-    if (!isSentenceInitial(text, start) || QUALIFIER_ENDING.test(tokenKey(text, start, tokenEnds[before] ?? 0))) return true;
+  if (before >= 0 && before > lastMentioned && !NAME_ARTICLE_KEYS.has(keyAt(text, first)) && isSpaceGap(gapAfter(text, before))) {
+    const key = otherNameKey(before);
+    if (key !== null && (!isSentenceInitial(text, tokenStarts[before] ?? 0) || QUALIFIER_ENDING.test(key))) return true;
   }
   // "of", then maybe "the", then a name.
   let next = last + 1;
-  if (next + 1 >= scanTokenCount || !isSpaceGap(gapAfter(text, last)) || tokenKey(text, tokenStarts[next] ?? 0, tokenEnds[next] ?? 0) !== 'of') return false;
+  if (next + 1 >= scanTokenCount || !isSpaceGap(gapAfter(text, last)) || keyAt(text, next) !== 'of') return false;
   if (!isSpaceGap(gapAfter(text, next))) return false;
   next++;
-  if (tokenKey(text, tokenStarts[next] ?? 0, tokenEnds[next] ?? 0) === 'the' && next + 1 < scanTokenCount && isSpaceGap(gapAfter(text, next))) next++;
-  return isOtherName(next);
+  if (keyAt(text, next) === 'the' && next + 1 < scanTokenCount && isSpaceGap(gapAfter(text, next))) next++;
+  return otherNameKey(next) !== null;
 }
 
 /** Words that end a name abbreviated, so a period after them is theirs: "Martin Luther King Jr.", "Apple Inc.". */
@@ -553,12 +559,13 @@ function keepsFinalPeriod(text: string, first: number, last: number): boolean {
  * Finds every alias in `text`: whole words only (Unicode word boundaries, so "Paris" is not found in
  * "Parisien" but "EU" is found in "non-EU"), leftmost and then longest first, never overlapping.
  * A possessive ("Macron's", "Macron’s") marks only the name; a dotted abbreviation or an abbreviated
- * last word keeps its final period ("U.S.", "Donald Trump Jr."). Case is folded, except for short acronyms (`isCaseSensitiveAlias`) and for
- * capitalised names in all-lower-case text (`needsCapital`). A place that names a newspaper ("The
- * Washington Post") is not a mention of the place (`namesAPublication`), nor a surname after another
- * first name ("Brigitte Macron") a mention of the person (`namesAnotherPerson`), nor a weak alias that
- * another name qualifies ("the Chinese Communist Party") a mention of the entity (`namesAnotherOrganisation`).
- * A weak alias is reported weak unless its text has a word of the name it leaves out (`isQualifiedInText`).
+ * last word keeps its final period ("U.S.", "Donald Trump Jr."). Case is folded, except for short
+ * acronyms (`isCaseSensitiveAlias`) and for capitalised names in all-lower-case text (`needsCapital`).
+ * A place that names a newspaper ("The Washington Post") is not a mention of the place
+ * (`namesAPublication`), nor a surname after another first name ("Brigitte Macron") a mention of the
+ * person (`namesAnotherPerson`), nor a weak alias that another name qualifies ("the Chinese Communist
+ * Party") a mention of the entity (`namesAnotherOrganisation`). A weak alias is reported weak unless its
+ * text has a word of the name it leaves out (`isQualifiedInText`).
  */
 export function findMentions(text: string, matcher: Matcher): Mention[] {
   const { tokenIds } = matcher;

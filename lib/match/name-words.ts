@@ -1,7 +1,7 @@
 /**
  * What a capitalised word next to a name says about it: whether it is a title or a sentence's first
  * word (which says nothing), or another person's first name. The candidate finder and the matcher's
- * other-person rule read the same lists.
+ * rules read the same lists.
  */
 import givenNames from './given-names.generated.json';
 import { isSpaceCode } from './normalize';
@@ -29,6 +29,15 @@ export const COMMON_CAPITALISED: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Lower-case particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Guillermo
+ * del Toro", "Freie und Hansestadt Hamburg"): the candidate finder keeps them inside a run, and the
+ * matcher's corroboration rule does not take them for a word that distinguishes a name.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'de', 'du', 'des', 'del', 'della', 'la', 'le', 'von', 'van', 'der', 'den', 'da', 'di', 'dos', 'bin', 'al', 'el', 'ter', 'zu', 'und',
+]);
 
 /**
  * First names (folded token keys: "brigitte", "eric", "zoe"), generated from compromise's lexicon by
