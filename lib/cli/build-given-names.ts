@@ -1,8 +1,9 @@
 /**
  * Part of `npm run build:pack`: writes the given names the matcher knows (`lib/match/given-names.ts`)
- * from compromise's lexicon (and a few names in the news it lacks), the one the extraction already tags people with, as folded token keys. Generated
- * rather than copied so the list cannot drift from the library, and rather than imported at run time
- * so the background does not load all of compromise for one word list. Deterministic: sorted keys.
+ * from compromise's lexicon, the one the extraction already tags people with, and a few names in the
+ * news it lacks, as folded token keys. Generated rather than copied so the list cannot drift from the
+ * library, and rather than imported at run time so the background does not load all of compromise for
+ * one word list. Deterministic: sorted keys.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
