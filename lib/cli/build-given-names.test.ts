@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import nlp from 'compromise';
 import { nameKeys } from '../match/normalize';
-import { NEWS_FIRST_NAMES, givenNameKeys } from './build-given-names';
+import { NEWS_FIRST_NAMES, compromiseLexicon, givenNameKeys } from './build-given-names';
 
 describe('givenNameKeys', () => {
   it('keeps single first names, folded like page text, and leaves out words that are as often ordinary', () => {
@@ -26,8 +25,7 @@ describe('givenNameKeys', () => {
 
   it('supplements single words that compromise lacks', () => {
     for (const name of NEWS_FIRST_NAMES) expect(nameKeys(name), name).toHaveLength(1);
-    const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-    const known = new Set(givenNameKeys(lexicon));
+    const known = new Set(givenNameKeys(compromiseLexicon()));
     expect(NEWS_FIRST_NAMES.filter((name) => known.has(nameKeys(name)[0] ?? ''))).toEqual([]);
   });
 });
