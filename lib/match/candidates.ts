@@ -105,7 +105,9 @@ export function findNameCandidates(text: string, mentions: Mention[]): NameCandi
       const acronym = end - tokenStart > 1 && isAllCapsToken(text, tokenStart, end);
       if (TITLE_CASE_CONNECTORS.has(key) && run.length > 0) kind = 'particle';
       else if (!acronym && !COMMON_CAPITALISED.has(key)) kind = 'name';
-    } else if (end - tokenStart <= MAX_PARTICLE_LENGTH && NAME_PARTICLES.has(tokenKey(text, tokenStart, end))) {
+    } else if (run.length > 0 && end - tokenStart <= MAX_PARTICLE_LENGTH && NAME_PARTICLES.has(tokenKey(text, tokenStart, end))) {
+      // Only inside a run: a particle before any name would be trimmed from the run's edge anyway, and
+      // most lower-case words of a page come outside one, where folding them would be wasted work.
       kind = 'particle';
     }
 
