@@ -86,6 +86,8 @@ export interface BrowserSession {
 export interface LaunchOptions {
   /** Load the built extension (default true). Page-safety tests launch without it for the baseline. */
   extension?: boolean;
+  /** Chromium only: load this unpacked extension instead of the build (the benchmark's floor probe). */
+  extensionDir?: string;
   headless?: boolean;
   /** Extra browser arguments (Chromium) or preferences (Firefox). */
   chromiumArgs?: string[];
@@ -99,7 +101,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /** Launches a browser, with the built extension loaded unless `extension: false`. */
 export async function launchBrowser(browserName: BrowserName, options: LaunchOptions = {}): Promise<BrowserSession> {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(resolve(BUILD_DIRS[browserName], 'manifest.json'))) {
+  if (options.extensionDir && browserName !== 'chromium') throw new Error('extensionDir is for Chromium only');
+  if (withExtension && !options.extensionDir && !existsSync(resolve(BUILD_DIRS[browserName], 'manifest.json'))) {
     throw new Error(`No ${browserName} build in ${BUILD_DIRS[browserName]}: run \`npm run build\` and \`npm run build:firefox\` first.`);
   }
   if (!existsSync(EXECUTABLES[browserName])) {
@@ -137,7 +140,7 @@ function browserSession(
 }
 
 async function launchChromium(withExtension: boolean, options: LaunchOptions): Promise<BrowserSession> {
-  const dir = BUILD_DIRS.chromium;
+  const dir = options.extensionDir ?? BUILD_DIRS.chromium;
   const context = await chromium.launchPersistentContext('', {
     executablePath: EXECUTABLES.chromium,
     headless: options.headless ?? true,
