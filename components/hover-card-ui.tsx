@@ -66,6 +66,7 @@ export const createCardUi: CardUiFactory = ({ onHidden }) => {
   let current: CardRequest | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   let restoreFocus: HTMLElement | null = null;
+  let warmed = false;
 
   const ensureHost = (): { host: HTMLElement; floating: HTMLDivElement; root: Root } => {
     if (host && floating && root && host.isConnected) return { host, floating, root };
@@ -165,6 +166,14 @@ export const createCardUi: CardUiFactory = ({ onHidden }) => {
     },
     isOpen: () => current !== null,
     host: () => host,
+    warm(entity, data, theme) {
+      if (warmed) return;
+      warmed = true;
+      const scratch = document.createElement('div');
+      const scratchRoot = createRoot(scratch);
+      flushSync(() => scratchRoot.render(<HoverCard entity={entity} state={stateOf(data)} theme={theme} onOpenInPopup={() => undefined} />));
+      scratchRoot.unmount();
+    },
     destroy() {
       ui.hide();
       host?.remove();

@@ -96,7 +96,7 @@ export class PageController {
       onDwellStart: (hit) =>
         this.guard(() => {
           this.prefetched = { entityId: hit.mention.entityId, ...this.cardData(hit.mention.entityId) };
-          return this.cardUi ?? loadCardUi(this.env.cardUiUrl);
+          return this.warmCard(hit.mention, this.prefetched.data);
         }),
       closeCard: () => this.closeCard(),
       openMention: () => this.openMention,
@@ -342,6 +342,17 @@ export class PageController {
     };
     this.cards.set(entityId, data);
     return { data, cached: false };
+  }
+
+  /** During the dwell: loads the card UI, and renders the card once off the page when its data comes (CardUi.warm). */
+  private async warmCard(mention: PageMention, data: CardData): Promise<void> {
+    const factory = await loadCardUi(this.env.cardUiUrl);
+    if (this.signal.aborted) return;
+    const ui = (this.cardUi ??= factory({ onHidden: () => (this.openMention = null) }));
+    const result = await data.promise;
+    // A card already open (a short dwell) has had its first render: warming now would only cost time.
+    if (this.signal.aborted || !this.active || ui.isOpen()) return;
+    ui.warm({ id: mention.entityId, name: mention.name, type: mention.type }, result, this.settings?.theme ?? 'auto');
   }
 
   private async openCard(hit: MentionHit, focus: boolean): Promise<void> {
